@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct arena_block {
 	struct arena_block *prev;
@@ -15,14 +16,29 @@ struct arena_block {
 	_Alignas(16) unsigned char data[];
 };
 
+enum { ARENA_HUGE = 2 << 20 };
+
 struct arena {
 	struct arena_block *top;
 };
 
+/* Blocks come zeroed from the system, so arena_alloc never clears memory;
+ * large ones ask for transparent huge pages, because on a big spec the cost
+ * is first-touch page faults, not instructions. */
 static struct arena_block *arena_block_new(size_t size, struct arena_block *prev)
 {
-	struct arena_block *b = malloc(sizeof(*b) + size);
+	struct arena_block *b;
+	size_t total = sizeof(*b) + size;
 
+	if (total >= ARENA_HUGE) {
+		b = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (b == MAP_FAILED)
+			b = NULL;
+		else
+			madvise(b, total, MADV_HUGEPAGE);
+	} else {
+		b = calloc(1, total);
+	}
 	if (!b) {
 		fputs("idlc: out of memory\n", stderr);
 		abort();
@@ -51,8 +67,12 @@ void arena_free(struct arena *a)
 		return;
 	while (a->top) {
 		struct arena_block *prev = a->top->prev;
+		size_t total = sizeof(*a->top) + a->top->size;
 
-		free(a->top);
+		if (total >= ARENA_HUGE)
+			munmap(a->top, total);
+		else
+			free(a->top);
 		a->top = prev;
 	}
 	free(a);
@@ -70,7 +90,6 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = a->top->data + a->top->used;
 	a->top->used += size;
-	memset(p, 0, size);
 	return p;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "markdown.h"
 
 bool type_is_integer(const struct type *t)
 {
@@ -67,21 +68,12 @@ const char *decl_kind_name(enum decl_kind k)
 }
 
 /* The first sentence of a doc comment, on one line: what menuconfig and the
- * docs index show. A sentence ends at ". " or at the first blank line. */
+ * docs index show. markdown_summary() decides where the sentence ends. */
 const char *doc_summary(struct arena *a, const char *doc)
 {
-	size_t n = 0;
+	struct md_span span = markdown_summary(doc);
+	char *s = arena_strndup(a, span.p ? span.p : "", span.len);
 
-	if (!doc)
-		return "";
-	while (doc[n] && !(doc[n] == '\n' && doc[n + 1] == '\n')) {
-		if (doc[n] == '.' && (doc[n + 1] == ' ' || doc[n + 1] == '\n' || doc[n + 1] == '\0')) {
-			n++;
-			break;
-		}
-		n++;
-	}
-	char *s = arena_strndup(a, doc, n);
 	for (char *p = s; *p; p++)
 		if (*p == '\n')
 			*p = ' ';

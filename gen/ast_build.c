@@ -6,9 +6,29 @@
  */
 #include "ast_build.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "arena.h"
+
+/* Appends item to a list linked through the pointer at next_off in each
+ * node; returns the (possibly new) head. Lists here are a declaration's
+ * members, so walking to the tail is cheap. */
+static void *ast_append(void *head, void *item, size_t next_off)
+{
+	void *node = head, *next;
+
+	if (!head)
+		return item;
+	for (;;) {
+		memcpy(&next, (char *)node + next_off, sizeof(next));
+		if (!next)
+			break;
+		node = next;
+	}
+	memcpy((char *)node + next_off, &item, sizeof(item));
+	return head;
+}
 
 static void *ast_new(struct parse_ctx *c, size_t size)
 {
@@ -62,12 +82,7 @@ struct attr *ast_attr(struct parse_ctx *c, char *name, struct loc loc, struct ex
 
 struct attr *ast_attr_append(struct attr *list, struct attr *a)
 {
-	struct attr **p = &list;
-
-	while (*p)
-		p = &(*p)->next;
-	*p = a;
-	return list;
+	return ast_append(list, a, offsetof(struct attr, next));
 }
 
 struct type *ast_type(struct parse_ctx *c, enum type_kind kind, struct loc loc)
@@ -156,12 +171,7 @@ struct ref *ast_ref(struct parse_ctx *c, char *name, struct loc loc)
 
 struct ref *ast_ref_append(struct ref *list, struct ref *r)
 {
-	struct ref **p = &list;
-
-	while (*p)
-		p = &(*p)->next;
-	*p = r;
-	return list;
+	return ast_append(list, r, offsetof(struct ref, next));
 }
 
 struct param *ast_param(struct parse_ctx *c, char *doc, struct attr *attrs, int dir, struct loc dir_loc,
@@ -181,12 +191,7 @@ struct param *ast_param(struct parse_ctx *c, char *doc, struct attr *attrs, int 
 
 struct param *ast_param_append(struct param *list, struct param *n)
 {
-	struct param **p = &list;
-
-	while (*p)
-		p = &(*p)->next;
-	*p = n;
-	return list;
+	return ast_append(list, n, offsetof(struct param, next));
 }
 
 struct method *ast_method(struct parse_ctx *c, char *name, struct loc loc, char *doc, struct attr *attrs,
@@ -207,12 +212,7 @@ struct method *ast_method(struct parse_ctx *c, char *name, struct loc loc, char 
 
 struct method *ast_method_append(struct method *list, struct method *m)
 {
-	struct method **p = &list;
-
-	while (*p)
-		p = &(*p)->next;
-	*p = m;
-	return list;
+	return ast_append(list, m, offsetof(struct method, next));
 }
 
 struct member *ast_member(struct parse_ctx *c, char *name, struct loc loc, char *doc, struct attr *attrs,
@@ -231,12 +231,7 @@ struct member *ast_member(struct parse_ctx *c, char *name, struct loc loc, char 
 
 struct member *ast_member_append(struct member *list, struct member *m)
 {
-	struct member **p = &list;
-
-	while (*p)
-		p = &(*p)->next;
-	*p = m;
-	return list;
+	return ast_append(list, m, offsetof(struct member, next));
 }
 
 static struct decl *ast_decl(struct parse_ctx *c, enum decl_kind kind, char *name, struct loc loc)
@@ -350,63 +345,50 @@ void ast_component_name(struct parse_ctx *c, struct decl *comp, char *name, stru
 void ast_comp_property(struct parse_ctx *c, struct decl *comp, char *name, struct loc loc, struct expr *v)
 {
 	struct property *p = ast_new(c, sizeof(*p));
-	struct property **tail = &comp->u.comp.props;
 
 	p->name = name;
 	p->loc = loc;
 	p->value = v;
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = p;
+	comp->u.comp.props = ast_append(comp->u.comp.props, p, offsetof(struct property, next));
 }
 
 void ast_comp_provides(struct parse_ctx *c, struct decl *comp, char *iface, struct loc loc,
 		       struct binding *bindings)
 {
 	struct provide *p = ast_new(c, sizeof(*p));
-	struct provide **tail = &comp->u.comp.provides;
 
 	p->iface.name = iface;
 	p->iface.loc = loc;
 	p->bindings = bindings;
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = p;
+	comp->u.comp.provides = ast_append(comp->u.comp.provides, p, offsetof(struct provide, next));
 }
 
 void ast_comp_requires(struct parse_ctx *c, struct decl *comp, char *iface, struct loc loc, bool is_optional)
 {
 	struct require *r = ast_new(c, sizeof(*r));
-	struct require **tail = &comp->u.comp.requires;
 
 	r->iface.name = iface;
 	r->iface.loc = loc;
 	r->is_optional = is_optional;
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = r;
+	comp->u.comp.requires = ast_append(comp->u.comp.requires, r, offsetof(struct require, next));
 }
 
 void ast_comp_syscall(struct parse_ctx *c, struct decl *comp, char *name, struct loc loc, char *cname,
 		      struct loc cname_loc)
 {
 	struct syscall_impl *s = ast_new(c, sizeof(*s));
-	struct syscall_impl **tail = &comp->u.comp.syscalls;
 
 	s->syscall.name = name;
 	s->syscall.loc = loc;
 	s->cname = cname;
 	s->cname_loc = cname_loc;
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = s;
+	comp->u.comp.syscalls = ast_append(comp->u.comp.syscalls, s, offsetof(struct syscall_impl, next));
 }
 
 void ast_comp_tunable(struct parse_ctx *c, struct decl *comp, char *name, struct loc loc, char *doc,
 		      struct type *t, struct expr *def, struct expr *min, struct expr *max)
 {
 	struct tunable *tn = ast_new(c, sizeof(*tn));
-	struct tunable **tail = &comp->u.comp.tunables;
 
 	tn->name = name;
 	tn->loc = loc;
@@ -415,9 +397,7 @@ void ast_comp_tunable(struct parse_ctx *c, struct decl *comp, char *name, struct
 	tn->def = def;
 	tn->min = min;
 	tn->max = max;
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = tn;
+	comp->u.comp.tunables = ast_append(comp->u.comp.tunables, tn, offsetof(struct tunable, next));
 }
 
 struct binding *ast_binding(struct parse_ctx *c, char *method, struct loc loc, char *cname, struct loc cname_loc)
@@ -433,10 +413,5 @@ struct binding *ast_binding(struct parse_ctx *c, char *method, struct loc loc, c
 
 struct binding *ast_binding_append(struct binding *list, struct binding *b)
 {
-	struct binding **p = &list;
-
-	while (*p)
-		p = &(*p)->next;
-	*p = b;
-	return list;
+	return ast_append(list, b, offsetof(struct binding, next));
 }

@@ -74,21 +74,23 @@ static void ctype_array_suffix(struct out *o, const struct type *t)
 		out_printf(o, "[%" PRId64 "]", t->len);
 }
 
+/* Pointer spellings end in '*', which the name follows without a blank. */
+static bool ctype_ends_in_star(const struct type *t)
+{
+	while (t->kind == TY_ARRAY || t->kind == TY_BUFFER)
+		t = t->elem;
+	return t->kind == TY_PTR || t->kind == TY_STRING;
+}
+
 void ctype_decl(struct out *o, const struct type *t, const char *name)
 {
-	struct out *tmp = out_new();
-
-	ctype_base(tmp, t, 0);
-	const char *s = out_data(tmp);
-	size_t n = out_len(tmp);
-	out_puts(o, s);
-	if (name && n && s[n - 1] != '*')
+	ctype_base(o, t, 0);
+	if (name && !ctype_ends_in_star(t))
 		out_putc(o, ' ');
 	if (name)
 		out_puts(o, name);
 	if (t->kind == TY_ARRAY)
 		ctype_array_suffix(o, t);
-	out_free(tmp);
 }
 
 static void ctype_pointer_to(struct out *o, const struct type *elem, bool is_const, unsigned flags,
@@ -111,14 +113,10 @@ void ctype_param(struct out *o, const struct param *p, unsigned flags)
 	} else if (t->kind == TY_STRING) {
 		out_printf(o, "const char %s*%s", (flags & CTYPE_USER) ? "__user " : "", p->name);
 	} else {
-		struct out *tmp = out_new();
-
-		ctype_base(tmp, t, flags);
-		out_puts(o, out_data(tmp));
-		if (out_len(tmp) && out_data(tmp)[out_len(tmp) - 1] != '*')
+		ctype_base(o, t, flags);
+		if (!ctype_ends_in_star(t))
 			out_putc(o, ' ');
 		out_puts(o, p->name);
-		out_free(tmp);
 	}
 }
 

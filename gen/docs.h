@@ -30,6 +30,11 @@ struct docs {
 	struct docs_file *files; /* open addressing by source pointer */
 	size_t files_cap; /* a power of two */
 	bool has_svg; /* DIR/components.svg matches DIR/components.dot */
+	/* Where plain text is printed before a page escapes it: a renderer
+	 * notes out_len() first and takes what follows. One buffer for all
+	 * pages (renewed by emit_docs.c as it grows) saves an allocation per
+	 * signature, which counts at 40,000 pages. */
+	struct out *scratch;
 };
 
 /* One output format: a renderer per kind of page. Each prints a whole page,
@@ -70,6 +75,8 @@ struct docs_printer {
 
 void docs_vprintf(const struct docs_printer *pr, const char *fmt, va_list ap);
 
+/* Appends n bytes of s (no NUL needed), as out_puts() would. */
+void docs_write(struct out *o, const char *s, size_t n);
 /* The file record of src, or NULL. */
 const struct docs_file *docs_file_of(const struct docs *d, const struct source *src);
 /* Whether the page of iface lists the types of its file: always for the

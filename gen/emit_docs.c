@@ -22,7 +22,7 @@
 /* A file's types are repeated on the page of each of its interfaces only up
  * to this many interfaces; beyond that they stay on the first one's page, so
  * a huge file does not cost interfaces x types. */
-#define DOCS_TYPES_SHARED_MAX 16
+#define DOCS_TYPES_SHARED_MAX 4
 
 /* ---- the file map ---- */
 
@@ -109,13 +109,18 @@ const struct decl *docs_type_home(const struct docs *d, const struct decl *type)
 
 /* ---- plain-text pieces ---- */
 
+void docs_write(struct out *o, const char *s, size_t n)
+{
+	out_write(o, s, n);
+}
+
 void docs_vprintf(const struct docs_printer *pr, const char *fmt, va_list ap)
 {
 	while (*fmt) {
 		const char *pct = strchr(fmt, '%');
 		size_t n = pct ? (size_t)(pct - fmt) : strlen(fmt);
 
-		out_printf(pr->o, "%.*s", (int)n, fmt);
+		docs_write(pr->o, fmt, n);
 		if (!pct || !pct[1])
 			break;
 		fmt = pct + 2;
@@ -274,29 +279,27 @@ const char *docs_iface_kind(const struct decl *iface)
 	return iface->u.iface.is_optional ? "singleton, optional" : "singleton";
 }
 
+/* The prototype of the <iface>_<method> call that the bind headers declare. */
 void docs_cproto(struct out *o, const struct method *m)
 {
 	const struct decl *iface = m->iface;
-	struct out *ret = out_new();
-	struct out *self = NULL;
 	size_t n;
 
-	ctype_ret(ret, m);
-	n = out_len(ret);
-	out_puts(o, out_data(ret));
-	out_puts(o, n && out_data(ret)[n - 1] == '*' ? "" : " ");
-	out_free(ret);
-	if (iface) {
+	ctype_ret(o, m);
+	n = out_len(o);
+	if (n && out_data(o)[n - 1] != '*')
+		out_putc(o, ' ');
+	if (iface)
 		out_printf(o, "%s_", iface->name);
-		if (iface->u.iface.is_multi) {
-			self = out_new();
-			out_printf(self, "struct %s_dev *dev", iface->name);
-		}
-	}
 	out_printf(o, "%s(", m->name);
-	ctype_params(o, m, self ? out_data(self) : NULL, 0);
+	if (iface && iface->u.iface.is_multi) {
+		out_printf(o, "struct %s_dev *dev", iface->name);
+		if (m->params)
+			out_puts(o, ", ");
+	}
+	if (m->params || !iface || !iface->u.iface.is_multi)
+		ctype_params(o, m, NULL, 0);
 	out_puts(o, ");");
-	out_free(self);
 }
 
 void docs_params(struct out *o, const struct method *m)
@@ -337,6 +340,10 @@ void docs_banner_html(struct out *o, const struct spec *s, const char *what)
 {
 	const char *b = banner_text(s, what);
 
+	if (!strstr(b, "--") && !strchr(b, '\n')) {
+		out_printf(o, "<!-- %s -->\n", b);
+		return;
+	}
 	out_puts(o, "<!-- ");
 	for (; *b; b++) {
 		out_putc(o, *b == '\n' ? ' ' : *b);
@@ -368,13 +375,23 @@ static int docs_commit(const struct docs *d, struct out *o, const char *fmt, ...
 	return out_commit(o, path);
 }
 
-static int docs_write_interfaces(const struct docs *d, const struct docs_format *f)
+/* The scratch buffer only grows; start a new one now and then. */
+static void docs_renew_scratch(struct docs *d)
+{
+	if (d->scratch && out_len(d->scratch) < (1u << 20))
+		return;
+	out_free(d->scratch);
+	d->scratch = out_new();
+}
+
+static int docs_write_interfaces(struct docs *d, const struct docs_format *f)
 {
 	for (size_t i = 0; i < d->s->ninterfaces; i++) {
 		const struct decl *iface = d->s->interfaces[i];
 		struct out *o = out_new();
 		int err;
 
+		docs_renew_scratch(d);
 		f->interface(d, o, iface);
 		err = docs_commit(d, o, "%s/interfaces/%s.%s", f->subdir, iface->name, f->ext);
 		if (err)
@@ -383,13 +400,14 @@ static int docs_write_interfaces(const struct docs *d, const struct docs_format 
 	return 0;
 }
 
-static int docs_write_components(const struct docs *d, const struct docs_format *f)
+static int docs_write_components(struct docs *d, const struct docs_format *f)
 {
 	for (size_t i = 0; i < d->s->ncomponents; i++) {
 		const struct decl *comp = d->s->components[i];
 		struct out *o = out_new();
 		int err;
 
+		docs_renew_scratch(d);
 		f->component(d, o, comp);
 		err = docs_commit(d, o, "%s/components/%s.%s", f->subdir, comp->name, f->ext);
 		if (err)
@@ -399,17 +417,18 @@ static int docs_write_components(const struct docs *d, const struct docs_format 
 }
 
 /* A page about the whole spec: index, syscalls, types, style. */
-static int docs_write_page(const struct docs *d, const struct docs_format *f,
+static int docs_write_page(struct docs *d, const struct docs_format *f,
 			   void (*render)(const struct docs *, struct out *), const char *name,
 			   const char *ext)
 {
 	struct out *o = out_new();
 
+	docs_renew_scratch(d);
 	render(d, o);
 	return docs_commit(d, o, "%s/%s.%s", f->subdir, name, ext);
 }
 
-static int docs_write_format(const struct docs *d, const struct docs_format *f)
+static int docs_write_format(struct docs *d, const struct docs_format *f)
 {
 	int err = docs_write_page(d, f, f->index, "index", f->ext);
 
@@ -439,5 +458,6 @@ int emit_docs(const struct spec *s, const char *dir)
 	if (!err)
 		err = docs_write_format(&d, &docs_md);
 	free(d.files);
+	out_free(d.scratch);
 	return err;
 }

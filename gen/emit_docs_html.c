@@ -52,19 +52,25 @@ static void html_f(const struct html *h, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Escapes and frees what a plain-text printer of docs.h wrote. */
-static void html_plain(const struct html *h, struct out *plain)
+/* Escapes what a plain-text printer of docs.h wrote to the scratch buffer
+ * since mark. */
+static void html_plain(const struct html *h, size_t mark)
 {
-	markdown_escape_html(h->o, out_data(plain), out_len(plain));
-	out_free(plain);
+	const struct out *plain = h->d->scratch;
+
+	markdown_escape_html(h->o, out_data(plain) + mark, out_len(plain) - mark);
 }
 
 static void html_value(const struct html *h, const struct value *v)
 {
-	struct out *plain = out_new();
+	size_t mark = out_len(h->d->scratch);
 
-	docs_value(plain, v);
-	html_plain(h, plain);
+	if (v->kind != VAL_STRING) {
+		docs_value(h->o, v);
+		return;
+	}
+	docs_value(h->d->scratch, v);
+	html_plain(h, mark);
 }
 
 static void html_summary(const struct html *h, const char *doc)
@@ -160,15 +166,14 @@ static void html_tags(const struct html *h, const struct attr *attrs)
 {
 	for (const struct attr *a = attrs; a; a = a->next) {
 		struct attr single = *a;
-		struct out *one;
+		size_t mark = out_len(h->d->scratch);
 
 		if (strcmp(a->name, "deprecated") == 0)
 			continue; /* shown as a notice instead */
 		single.next = NULL;
-		one = out_new();
-		docs_attrs(one, &single);
+		docs_attrs(h->d->scratch, &single);
 		out_puts(h->o, " <span class=\"tag\">");
-		html_plain(h, one);
+		html_plain(h, mark);
 		out_puts(h->o, "</span>");
 	}
 }
@@ -328,19 +333,19 @@ static void html_callable(const struct html *h, const struct decl *owner, const 
 {
 	bool is_syscall = owner->kind == D_SYSCALL;
 	const struct decl *multi = !is_syscall && owner->u.iface.is_multi ? owner : NULL;
-	struct out *sig = out_new();
+	size_t mark = out_len(h->d->scratch);
 
 	html_deprecated(h, m->attrs);
 	markdown_html(h->o, m->doc, 3);
-	docs_signature(sig, owner, m);
+	docs_signature(h->d->scratch, owner, m);
 	out_puts(h->o, "<pre class=\"idl\">");
-	html_plain(h, sig);
+	html_plain(h, mark);
 	out_puts(h->o, "</pre>\n");
 	if (!is_syscall) {
-		sig = out_new();
-		docs_cproto(sig, m);
+		mark = out_len(h->d->scratch);
+		docs_cproto(h->d->scratch, m);
 		out_puts(h->o, "<pre class=\"c\">");
-		html_plain(h, sig);
+		html_plain(h, mark);
 		out_puts(h->o, "</pre>\n");
 	}
 	html_params(h, multi, m);
@@ -354,14 +359,19 @@ static void html_iface_facts(const struct html *h, const struct decl *iface)
 {
 	const struct interface_decl *in = &iface->u.iface;
 
-	html_f(h, "<table class=\"facts\">\n<tr><th>Kind</th><td>%s</td></tr>\n"
-		  "<tr><th>Default implementation</th><td>", docs_iface_kind(iface));
-	html_link(h, "components", in->default_impl.name ? in->default_impl.decl : NULL);
-	if (h->d->s->has_config && !in->is_multi) {
-		out_puts(h->o, "</td></tr>\n<tr><th>Bound implementation</th><td>");
-		html_link(h, "components", in->bound);
+	html_f(h, "<table class=\"facts\">\n<tr><th>Kind</th><td>%s</td></tr>\n",
+	       docs_iface_kind(iface));
+	if (!in->is_multi) {
+		out_puts(h->o, "<tr><th>Default implementation</th><td>");
+		html_link(h, "components", in->default_impl.name ? in->default_impl.decl : NULL);
+		out_puts(h->o, "</td></tr>\n");
 	}
-	html_f(h, "</td></tr>\n<tr><th>Declared in</th><td>%c</td></tr>\n</table>\n",
+	if (h->d->s->has_config && !in->is_multi) {
+		out_puts(h->o, "<tr><th>Bound implementation</th><td>");
+		html_link(h, "components", in->bound);
+		out_puts(h->o, "</td></tr>\n");
+	}
+	html_f(h, "<tr><th>Declared in</th><td>%c</td></tr>\n</table>\n",
 	       iface->src ? iface->src->path : NULL);
 }
 
@@ -587,12 +597,12 @@ static void html_component(const struct docs *d, struct out *o, const struct dec
 static void html_syscall_row(const struct html *h, const struct decl *sys)
 {
 	const struct method *m = &sys->u.sys.sig;
-	struct out *sig = out_new();
+	size_t mark = out_len(h->d->scratch);
 
 	html_f(h, "<tr><td>%d</td><td><a href=\"#sys-%s\">%c</a></td><td><code>", sys->u.sys.nr,
 	       sys->name, sys->name);
-	docs_params(sig, m);
-	html_plain(h, sig);
+	docs_params(h->d->scratch, m);
+	html_plain(h, mark);
 	out_puts(h->o, "</code></td><td>");
 	for (const struct ref *r = m->raises; r; r = r->next)
 		html_f(h, "%r%c", r == m->raises ? "" : ", ", r->name);
@@ -773,6 +783,7 @@ static void html_style(const struct docs *d, struct out *o)
 		 "nav a { color: #e8eef7; text-decoration: none; }\n"
 		 "main { max-width: 62em; margin: 0 auto; padding: 1em 2em 4em; }\n"
 		 "h1, h2, h3 { line-height: 1.25; }\n"
+		 "h3 code { font-size: 1em; font-weight: 600; }\n"
 		 "h2 { margin-top: 2em; border-bottom: 1px solid #d8dde5; }\n"
 		 "section { margin: 1.5em 0; padding-left: 1em; border-left: 3px solid #d8dde5; }\n"
 		 "a { color: #1f5fae; }\n"
@@ -783,7 +794,7 @@ static void html_style(const struct docs *d, struct out *o)
 		 "th, td { border: 1px solid #d8dde5; padding: 0.25em 0.6em; text-align: left;"
 		 " vertical-align: top; }\n"
 		 "th { background: #f4f6f9; }\n"
-		 "table.facts th { width: 12em; }\n"
+		 "table.facts th { white-space: nowrap; }\n"
 		 ".tag { font-size: 0.8em; background: #e8eef7; padding: 0.1em 0.4em;"
 		 " border-radius: 3px; }\n"
 		 ".kind { font-size: 0.8em; color: #5a6472; font-weight: normal; }\n"

@@ -34,11 +34,11 @@ static void md_text_n(struct out *o, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] != '|' && s[i] != '\n' && s[i] != '\r')
 			continue;
-		out_printf(o, "%.*s", (int)(i - run), s + run);
+		docs_write(o, s + run, i - run);
 		out_puts(o, s[i] == '|' ? "\\|" : " ");
 		run = i + 1;
 	}
-	out_printf(o, "%.*s", (int)(n - run), s + run);
+	docs_write(o, s + run, n - run);
 }
 
 static void md_text(struct out *o, const char *s)
@@ -74,14 +74,16 @@ static void md_f(const struct mdp *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Prints and frees what a plain-text printer of docs.h wrote. */
-static void md_plain(const struct mdp *p, struct out *plain, bool code)
+/* Prints what a plain-text printer of docs.h wrote to the scratch buffer
+ * since mark, as a code span or as it is. */
+static void md_plain(const struct mdp *p, size_t mark, bool code)
 {
+	const char *text = out_data(p->d->scratch) + mark;
+
 	if (code)
-		md_code(p->o, out_data(plain));
+		md_code(p->o, text);
 	else
-		out_puts(p->o, out_data(plain));
-	out_free(plain);
+		out_puts(p->o, text);
 }
 
 static void md_summary(const struct mdp *p, const char *doc)
@@ -115,33 +117,31 @@ static void md_link(const struct mdp *p, const char *dir, const struct decl *x)
 		out_puts(p->o, MD_DASH);
 }
 
+/* IDL types hold no '|' or '`', so they go straight into a code span. */
 static void md_type(const struct mdp *p, const struct type *t)
 {
-	struct out *plain = out_new();
-
-	idltype_print(plain, t);
-	md_plain(p, plain, true);
+	out_putc(p->o, '`');
+	idltype_print(p->o, t);
+	out_putc(p->o, '`');
 }
 
 static void md_value(const struct mdp *p, const struct value *v)
 {
-	struct out *plain = out_new();
+	size_t mark = out_len(p->d->scratch);
 
-	docs_value(plain, v);
-	md_plain(p, plain, true);
+	docs_value(p->d->scratch, v);
+	md_plain(p, mark, true);
 }
 
 static void md_tags(const struct mdp *p, const struct attr *attrs)
 {
-	struct out *plain = out_new();
+	size_t mark = out_len(p->d->scratch);
 
-	docs_attrs(plain, attrs);
-	if (!out_len(plain)) {
-		out_free(plain);
+	docs_attrs(p->d->scratch, attrs);
+	if (out_len(p->d->scratch) == mark)
 		return;
-	}
 	out_putc(p->o, ' ');
-	md_plain(p, plain, true);
+	md_plain(p, mark, true);
 }
 
 /* The heading of a page's subject, its deprecation notice and its doc. */
@@ -204,17 +204,12 @@ static void md_fields(const struct mdp *p, const struct decl *x)
 
 static void md_type_body(const struct mdp *p, const struct decl *x)
 {
-	struct out *plain;
-
 	switch (x->kind) {
 	case D_CONST:
-		plain = out_new();
-		out_printf(plain, "const %s: ", x->name);
-		idltype_print(plain, x->u.cnst.type);
-		out_puts(plain, " = ");
-		docs_value(plain, &x->u.cnst.val);
-		out_puts(p->o, "```idl\n");
-		md_plain(p, plain, false);
+		out_printf(p->o, "```idl\nconst %s: ", x->name);
+		idltype_print(p->o, x->u.cnst.type);
+		out_puts(p->o, " = ");
+		docs_value(p->o, &x->u.cnst.val);
 		out_puts(p->o, ";\n```\n");
 		break;
 	case D_TYPEDEF:
@@ -315,20 +310,16 @@ static void md_callable(const struct mdp *p, const struct decl *owner, const str
 	bool is_syscall = owner->kind == D_SYSCALL;
 	const struct decl *multi = !is_syscall && owner->u.iface.is_multi ? owner : NULL;
 	const char *why = docs_deprecated(m->attrs);
-	struct out *sig = out_new();
 
 	if (why)
 		md_f(p, "**Deprecated.** %s\n\n", why);
 	md_doc(p, m->doc, 3);
-	docs_signature(sig, owner, m);
 	out_puts(p->o, "```idl\n");
-	md_plain(p, sig, false);
+	docs_signature(p->o, owner, m);
 	out_puts(p->o, "\n```\n\n");
 	if (!is_syscall) {
-		sig = out_new();
-		docs_cproto(sig, m);
 		out_puts(p->o, "```c\n");
-		md_plain(p, sig, false);
+		docs_cproto(p->o, m);
 		out_puts(p->o, "\n```\n\n");
 	}
 	md_params(p, multi, m);
@@ -342,14 +333,18 @@ static void md_iface_facts(const struct mdp *p, const struct decl *iface)
 {
 	const struct interface_decl *in = &iface->u.iface;
 
-	md_f(p, "| Property | Value |\n|---|---|\n| Kind | %r |\n| Default implementation | ",
-	     docs_iface_kind(iface));
-	md_link(p, "components", in->default_impl.name ? in->default_impl.decl : NULL);
-	if (p->d->s->has_config && !in->is_multi) {
-		out_puts(p->o, " |\n| Bound implementation | ");
-		md_link(p, "components", in->bound);
+	md_f(p, "| Property | Value |\n|---|---|\n| Kind | %r |\n", docs_iface_kind(iface));
+	if (!in->is_multi) {
+		out_puts(p->o, "| Default implementation | ");
+		md_link(p, "components", in->default_impl.name ? in->default_impl.decl : NULL);
+		out_puts(p->o, " |\n");
 	}
-	md_f(p, " |\n| Declared in | %c |\n\n", iface->src ? iface->src->path : NULL);
+	if (p->d->s->has_config && !in->is_multi) {
+		out_puts(p->o, "| Bound implementation | ");
+		md_link(p, "components", in->bound);
+		out_puts(p->o, " |\n");
+	}
+	md_f(p, "| Declared in | %c |\n\n", iface->src ? iface->src->path : NULL);
 }
 
 static void md_methods(const struct mdp *p, const struct decl *iface)
@@ -554,11 +549,10 @@ static void md_component(const struct docs *d, struct out *o, const struct decl 
 static void md_syscall_row(const struct mdp *p, const struct decl *sys)
 {
 	const struct method *m = &sys->u.sys.sig;
-	struct out *sig = out_new();
 
-	md_f(p, "| %d | [%c](#sys-%r) | ", sys->u.sys.nr, sys->name, sys->name);
-	docs_params(sig, m);
-	md_plain(p, sig, true);
+	md_f(p, "| %d | [%c](#sys-%r) | `", sys->u.sys.nr, sys->name, sys->name);
+	docs_params(p->o, m);
+	out_putc(p->o, '`');
 	out_puts(p->o, " | ");
 	for (const struct ref *r = m->raises; r; r = r->next)
 		md_f(p, "%r%c", r == m->raises ? "" : ", ", r->name);

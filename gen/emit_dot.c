@@ -90,7 +90,8 @@ static size_t dot_print(struct out *o, const struct spec *s)
 		dot_node(o, s->components[i]);
 		nodes++;
 	}
-	out_putc(o, '\n');
+	if (nodes)
+		out_putc(o, '\n');
 	if (s->has_config) {
 		for (size_t i = 0; i < s->nedges; i++) {
 			const struct dep_edge *e = &s->edges[i];
@@ -178,7 +179,7 @@ static int dot_collect(pid_t pid, int fd, struct out *svg)
 			err = -errno;
 			break;
 		}
-		out_printf(svg, "%.*s", (int)n, buf);
+		docs_write(svg, buf, (size_t)n);
 	}
 	close(fd);
 	while (waitpid(pid, &status, 0) < 0) {
@@ -207,7 +208,7 @@ static struct out *dot_svg_with_banner(const struct spec *s, const struct out *s
 		const char *nl = strchr(data, '\n');
 
 		rest = nl ? nl + 1 : data + out_len(svg);
-		out_printf(o, "%.*s", (int)(rest - data), data);
+		docs_write(o, data, (size_t)(rest - data));
 	}
 	docs_banner_html(o, s, NULL);
 	out_puts(o, rest);

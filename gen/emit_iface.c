@@ -14,6 +14,7 @@
 #include "emit.h"
 #include "emit_c.h"
 #include "out.h"
+#include "symtab.h"
 
 const char *emit_iface_self(const struct spec *s, const struct decl *iface)
 {
@@ -123,32 +124,31 @@ void emit_iface_header(struct out *o, const struct spec *s, const struct decl *i
 			   iface->name, iface->name);
 }
 
-/* The headers of the files declaring what a component provides and
- * requires, each once. */
+static void emit_include_once(struct out *o, const struct spec *s, struct symtab *seen, const struct decl *d)
+{
+	const char *stem;
+
+	if (!d)
+		return;
+	stem = emitc_stem(s, d->src);
+	if (!symtab_put(seen, stem, (void *)stem))
+		out_printf(o, "#include <tessera/%s.h>\n", stem);
+}
+
+/* The headers of the files declaring what a component provides, requires
+ * and implements, each once. */
 static void emit_component_includes(struct out *o, const struct spec *s, const struct decl *comp)
 {
-	const struct source *seen[64];
-	size_t nseen = 0;
-	const struct provide *pv = comp->u.comp.provides;
-	const struct require *rq = comp->u.comp.requires;
+	struct symtab *seen = symtab_new();
 
 	out_puts(o, "\n#include <tessera/idl_base.h>\n");
-	while (pv || rq) {
-		const struct decl *iface = pv ? pv->iface.decl : rq->iface.decl;
-		bool dup = false;
-
-		if (pv)
-			pv = pv->next;
-		else
-			rq = rq->next;
-		for (size_t i = 0; iface && i < nseen; i++)
-			dup |= seen[i] == iface->src;
-		if (!iface || dup)
-			continue;
-		if (nseen < 64)
-			seen[nseen++] = iface->src;
-		out_printf(o, "#include <tessera/%s.h>\n", emitc_stem(s, iface->src));
-	}
+	for (const struct provide *pv = comp->u.comp.provides; pv; pv = pv->next)
+		emit_include_once(o, s, seen, pv->iface.decl);
+	for (const struct require *rq = comp->u.comp.requires; rq; rq = rq->next)
+		emit_include_once(o, s, seen, rq->iface.decl);
+	for (const struct syscall_impl *si = comp->u.comp.syscalls; si; si = si->next)
+		emit_include_once(o, s, seen, si->syscall.decl);
+	symtab_free(seen);
 }
 
 static void emit_component_bindings(struct out *o, const struct spec *s, const struct decl *comp)

@@ -6,7 +6,6 @@
  */
 #include "emit.h"
 
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -255,8 +254,6 @@ static void json_null(struct json *j, const char *key)
 	out_puts(j->o, "null");
 }
 
-/* ---- types and values ---- */
-
 static const char *const json_type_kinds[] = {
 	[TY_VOID] = "void", [TY_BOOL] = "bool",
 	[TY_U8] = "u8", [TY_U16] = "u16", [TY_U32] = "u32", [TY_U64] = "u64",
@@ -354,84 +351,13 @@ static void json_value(struct json *j, const char *key, const struct value *v,
 	}
 }
 
-/* ---- attributes ---- */
-
-static void json_expr_text(struct out *o, const struct expr *e);
-
-static void json_expr_operand(struct out *o, const struct expr *e)
-{
-	bool paren = e->kind == EXPR_BINARY;
-
-	if (paren)
-		out_putc(o, '(');
-	json_expr_text(o, e);
-	if (paren)
-		out_putc(o, ')');
-}
-
-static void json_expr_op(struct out *o, int op)
-{
-	if (op == EXPR_OP_SHL)
-		out_puts(o, "<<");
-	else if (op == EXPR_OP_SHR)
-		out_puts(o, ">>");
-	else
-		out_putc(o, (char)op);
-}
-
-/* An attribute argument that is not a literal, spelled as in IDL. */
-static void json_expr_text(struct out *o, const struct expr *e)
-{
-	switch (e->kind) {
-	case EXPR_INT:
-		out_printf(o, "%" PRId64, e->ival);
-		break;
-	case EXPR_BOOL:
-		out_puts(o, e->ival ? "true" : "false");
-		break;
-	case EXPR_STRING:
-	case EXPR_NAME:
-		out_puts(o, e->sval);
-		break;
-	case EXPR_UNARY:
-		json_expr_op(o, e->op);
-		json_expr_operand(o, e->lhs);
-		break;
-	case EXPR_BINARY:
-		json_expr_operand(o, e->lhs);
-		out_putc(o, ' ');
-		json_expr_op(o, e->op);
-		out_putc(o, ' ');
-		json_expr_operand(o, e->rhs);
-		break;
-	}
-}
-
-/* Literal arguments are JSON values; anything else is {"expr": "text"}. */
+/* The checker lets only @deprecated take an argument, and only a string. */
 static void json_attr_arg(struct json *j, const struct expr *e)
 {
-	struct out *text;
-
-	switch (e->kind) {
-	case EXPR_INT:
-		json_int(j, "arg", e->ival);
-		return;
-	case EXPR_BOOL:
-		json_bool(j, "arg", e->ival != 0);
-		return;
-	case EXPR_STRING:
+	if (e->kind == EXPR_STRING)
 		json_str(j, "arg", e->sval);
-		return;
-	default:
-		break;
-	}
-	text = out_new();
-	json_expr_text(text, e);
-	bool was_inline = json_open_inline(j, "arg");
-
-	json_str(j, "expr", out_data(text));
-	json_close_inline(j, was_inline);
-	out_free(text);
+	else
+		json_null(j, "arg");
 }
 
 static void json_attrs(struct json *j, const struct attr *attrs)
@@ -448,17 +374,12 @@ static void json_attrs(struct json *j, const struct attr *attrs)
 	json_close(j, ']');
 }
 
-/* ---- declarations ---- */
-
-/* The keys every top-level declaration starts with. */
-static void json_decl_head(struct json *j, const struct decl *d)
+/* Where a top-level declaration is, and what its comment says. */
+static void json_where(struct json *j, const struct decl *d)
 {
-	json_str(j, "name", d->name);
-	json_str(j, "kind", json_decl_kinds[d->kind]);
 	json_str(j, "file", d->src ? d->src->path : NULL);
 	json_int(j, "line", d->loc.line);
 	json_str(j, "doc", d->doc);
-	json_attrs(j, d->attrs);
 }
 
 static void json_member(struct json *j, const struct member *m, const struct type *base)
@@ -496,7 +417,10 @@ static void json_record(struct json *j, const struct decl *d)
 static void json_type_decl(struct json *j, const struct decl *d)
 {
 	json_open(j, NULL, '{');
-	json_decl_head(j, d);
+	json_str(j, "name", d->name);
+	json_str(j, "kind", json_decl_kinds[d->kind]);
+	json_where(j, d);
+	json_attrs(j, d->attrs);
 	switch (d->kind) {
 	case D_CONST:
 		json_type(j, "type", d->u.cnst.type);
@@ -524,13 +448,9 @@ static void json_error(struct json *j, const struct decl *d)
 	json_open(j, NULL, '{');
 	json_str(j, "name", d->name);
 	json_int(j, "number", d->u.err.number);
-	json_str(j, "file", d->src ? d->src->path : NULL);
-	json_int(j, "line", d->loc.line);
-	json_str(j, "doc", d->doc);
+	json_where(j, d);
 	json_close(j, '}');
 }
-
-/* ---- methods and syscall signatures ---- */
 
 static void json_param(struct json *j, const struct param *p)
 {
@@ -591,8 +511,6 @@ static void json_method(struct json *j, const struct method *m)
 	json_close(j, '}');
 }
 
-/* ---- interfaces ---- */
-
 static void json_providers(struct json *j, const struct interface_decl *in)
 {
 	json_open(j, "providers", '[');
@@ -608,9 +526,7 @@ static void json_interface(struct json *j, const struct decl *d)
 	json_open(j, NULL, '{');
 	json_str(j, "name", d->name);
 	json_str(j, "kind", in->is_multi ? "multi" : "singleton");
-	json_str(j, "file", d->src ? d->src->path : NULL);
-	json_int(j, "line", d->loc.line);
-	json_str(j, "doc", d->doc);
+	json_where(j, d);
 	json_attrs(j, d->attrs);
 	json_str(j, "default", in->default_impl.name);
 	json_bool(j, "optional", in->is_optional);
@@ -622,8 +538,6 @@ static void json_interface(struct json *j, const struct decl *d)
 	json_str(j, "bound", in->bound ? in->bound->name : NULL);
 	json_close(j, '}');
 }
-
-/* ---- components ---- */
 
 static void json_provide(struct json *j, const struct provide *p)
 {
@@ -701,9 +615,7 @@ static void json_component(struct json *j, const struct decl *d)
 
 	json_open(j, NULL, '{');
 	json_str(j, "name", d->name);
-	json_str(j, "file", d->src ? d->src->path : NULL);
-	json_int(j, "line", d->loc.line);
-	json_str(j, "doc", d->doc);
+	json_where(j, d);
 	json_attrs(j, d->attrs);
 	json_str(j, "dir", c->dir);
 	json_str(j, "version", c->version);
@@ -718,8 +630,6 @@ static void json_component(struct json *j, const struct decl *d)
 	json_component_lists(j, c);
 	json_close(j, '}');
 }
-
-/* ---- syscalls ---- */
 
 static void json_syscall(struct json *j, const struct decl *d)
 {
@@ -742,8 +652,6 @@ static void json_syscall(struct json *j, const struct decl *d)
 	}
 	json_close(j, '}');
 }
-
-/* ---- the configuration ---- */
 
 static void json_edge(struct json *j, const struct dep_edge *e)
 {
@@ -771,8 +679,6 @@ static void json_config(struct json *j, const struct spec *s)
 	json_close(j, '}');
 }
 
-/* ---- the document ---- */
-
 static void json_sources(struct json *j, const struct spec *s)
 {
 	json_open(j, "sources", '[');
@@ -793,19 +699,12 @@ static void json_decl_array(struct json *j, const char *key, struct decl *const 
 
 /* What the banner says the IR was made from: every source, and the
  * configuration when one was read (its choices are in the IR too). */
-static const char *json_inputs(const struct spec *s)
-{
-	if (!s->has_config)
-		return "the interfaces and component manifests";
-	return arena_printf(s->arena, "the interfaces, component manifests and %s", s->config.path);
-}
-
 static void json_document(struct json *j, const struct spec *s)
 {
 	out_putc(j->o, '{');
 	j->depth = 1;
 	j->first = true;
-	json_str(j, "generated", banner_text(s, json_inputs(s)));
+	json_str(j, "generated", banner_text(s, NULL));
 	json_int(j, "version", JSON_IR_VERSION);
 	json_sources(j, s);
 	json_decl_array(j, "errors", s->errors, s->nerrors, json_error);

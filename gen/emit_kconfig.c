@@ -17,6 +17,13 @@
 #include "ast.h"
 #include "out.h"
 
+/* What every menu printer needs. */
+struct kc {
+	struct out *o;
+	const struct spec *s;
+	size_t *scc; /* strongly connected component of each graph node */
+};
+
 /* ---- small printers ---- */
 
 /* A Kconfig string's body: `"` and `\` escaped. Kconfig strings cannot hold
@@ -84,8 +91,6 @@ static bool kc_has_text(const char *doc)
 	return doc && doc[0];
 }
 
-/* ---- components ---- */
-
 /* The menu a component is listed in: the singleton it provides (at most one,
  * the checker guarantees), else the first interface it provides by name. */
 static const struct decl *kc_home(const struct decl *comp)
@@ -104,15 +109,6 @@ static const struct decl *kc_home(const struct decl *comp)
 	}
 	return home;
 }
-
-
-
-/* What every menu printer needs. */
-struct kc {
-	struct out *o;
-	const struct spec *s;
-	size_t *scc; /* strongly connected component of each graph node */
-};
 
 /* ---- Kconfig's dependency graph ---- */
 
@@ -314,6 +310,8 @@ static bool kc_is_circular(const struct kc *k, const struct decl *comp, const st
 	return k->scc[kc_comp_node(s, comp)] == k->scc[kc_index(s->interfaces, s->ninterfaces, iface)];
 }
 
+/* ---- components ---- */
+
 static void kc_comp_links(const struct kc *k, const struct decl *comp)
 {
 	struct out *o = k->o;
@@ -375,6 +373,7 @@ static void kc_comp_config(const struct kc *k, const struct decl *comp, bool in_
 {
 	struct out *o = k->o;
 	const struct spec *s = k->s;
+
 	out_printf(o, "\nconfig %s\n\tbool ", comp->u.comp.kconfig);
 	kc_prompt(o, s, comp->name, comp->doc);
 	kc_comp_links(k, comp);
@@ -524,6 +523,7 @@ static void kc_interface_menu(const struct kc *k, const struct decl *iface)
 {
 	struct out *o = k->o;
 	const struct spec *s = k->s;
+
 	kc_menu_open(o, s, iface);
 	if (iface->u.iface.is_multi)
 		kc_multi_menu(k, iface);

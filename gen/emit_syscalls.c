@@ -216,7 +216,7 @@ static void sys_prototype(struct out *o, struct arena *a, const struct decl *d)
 {
 	const struct syscall_decl *sc = &d->u.sys;
 
-	out_printf(o, "/* %s (%" PRId64 "), from %s. */\n", d->name, sc->nr, sc->impl->name);
+	out_printf(o, "\n/* %s (%" PRId64 "), from %s. */\n", d->name, sc->nr, sc->impl->name);
 	if (sys_has_attr(d, "noreturn"))
 		out_puts(o, "__attribute__((noreturn)) ");
 	struct out *params = out_new();
@@ -238,7 +238,7 @@ static int sys_emit_kernel_h(const struct spec *s, const char *outdir)
 	out_putc(o, '\n');
 	sys_type_includes(o, s, true);
 	out_puts(o, "\n/* The argument registers of one call: rdi, rsi, rdx, r10, r8, r9. */\n"
-		    "struct syscall_args {\n\tunsigned long a[6];\n};\n\n");
+		    "struct syscall_args {\n\tunsigned long a[6];\n};\n");
 	for (size_t i = 0; i < s->nsyscalls; i++)
 		if (sys_is_implemented(s->syscalls[i]))
 			sys_prototype(o, s->arena, s->syscalls[i]);

@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,39 +125,45 @@ void spec_add_buffer(struct spec *s, const char *name, const char *data, size_t 
 	load_new_source(s, arena_strdup(s->arena, name), text, len, is_manifest);
 }
 
+/* Plain open/read: a 10k-component tree means 11k files, so every system
+ * call per file counts. */
 static int load_read_file(struct spec *s, const char *path, char **text, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
+	int err = 0;
 
-	if (!f)
+	if (fd < 0)
 		return -errno;
-	if (fstat(fileno(f), &st) < 0) {
-		int err = -errno;
-		fclose(f);
+	if (fstat(fd, &st) < 0) {
+		err = -errno;
+		close(fd);
 		return err;
 	}
-	*len = (size_t)st.st_size;
-	*text = arena_alloc(s->arena, *len + 1);
-	size_t got = fread(*text, 1, *len, f);
-	int err = ferror(f) ? -EIO : 0;
-	fclose(f);
-	*len = got;
+	*text = arena_alloc(s->arena, (size_t)st.st_size + 1);
+	*len = 0;
+	while (*len < (size_t)st.st_size) {
+		ssize_t n = read(fd, *text + *len, (size_t)st.st_size - *len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			err = n < 0 ? -errno : 0;
+			break;
+		}
+		*len += (size_t)n;
+	}
+	close(fd);
 	return err;
 }
 
-/* Loads a file once; returns its source, or NULL after `*err` is set. */
-static struct source *load_file(struct spec *s, const char *path, int *err)
+/* Loads a file, given its canonical path, once; returns its source, or
+ * NULL after `*err` is set. */
+static struct source *load_file_abs(struct spec *s, const char *abs, int *err)
 {
 	struct loader *ld = loader_of(s);
-	char abs[PATH_MAX];
 	char *text = NULL;
 	size_t len = 0;
-
-	if (!realpath(path, abs)) {
-		*err = -errno;
-		return NULL;
-	}
 	struct source *seen = symtab_get(ld->by_realpath, abs);
 	if (seen)
 		return seen;
@@ -167,6 +174,30 @@ static struct source *load_file(struct spec *s, const char *path, int *err)
 	struct source *src = load_new_source(s, display, text, len, load_is_manifest(abs));
 	symtab_put(ld->by_realpath, arena_strdup(s->arena, abs), src);
 	return src;
+}
+
+static struct source *load_file(struct spec *s, const char *path, int *err)
+{
+	char abs[PATH_MAX];
+
+	if (!realpath(path, abs)) {
+		*err = -errno;
+		return NULL;
+	}
+	return load_file_abs(s, abs, err);
+}
+
+static bool load_has_idl_suffix(const char *name);
+
+static bool load_entry_is_dir(const char *dir, const struct dirent *e)
+{
+	struct stat st;
+
+	if (e->d_type != DT_UNKNOWN && e->d_type != DT_LNK)
+		return e->d_type == DT_DIR;
+	char path[PATH_MAX];
+	snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static int load_compare_names(const void *a, const void *b)
@@ -181,8 +212,8 @@ static bool load_has_idl_suffix(const char *name)
 	return n > 4 && strcmp(name + n - 4, ".idl") == 0;
 }
 
-/* The entries of dir worth visiting, sorted so load order (and therefore
- * every output) does not depend on the file system. */
+/* The entries of dir worth visiting (directories end in '/'), sorted so load
+ * order (and therefore every output) does not depend on the file system. */
 static char **load_list_dir(struct spec *s, const char *dir, size_t *count, int *err)
 {
 	DIR *d = opendir(dir);
@@ -198,11 +229,13 @@ static char **load_list_dir(struct spec *s, const char *dir, size_t *count, int 
 		return NULL;
 	}
 	for (struct dirent *e; (e = readdir(d));) {
-		if (e->d_name[0] == '.')
+		bool is_dir = load_entry_is_dir(dir, e);
+
+		if (e->d_name[0] == '.' || (!is_dir && !load_has_idl_suffix(e->d_name)))
 			continue;
 		if (n == cap)
 			names = realloc(names, (cap *= 2) * sizeof(*names));
-		names[n++] = arena_printf(s->arena, "%s/%s", dir, e->d_name);
+		names[n++] = arena_printf(s->arena, "%s/%s%s", dir, e->d_name, is_dir ? "/" : "");
 	}
 	closedir(d);
 	qsort(names, n, sizeof(*names), load_compare_names);
@@ -210,6 +243,8 @@ static char **load_list_dir(struct spec *s, const char *dir, size_t *count, int 
 	return names;
 }
 
+/* dir is canonical (from realpath), so the paths built below it are too,
+ * short of symbolic links inside the tree, which are followed as found. */
 static int load_dir(struct spec *s, const char *dir)
 {
 	size_t n = 0;
@@ -217,14 +252,14 @@ static int load_dir(struct spec *s, const char *dir)
 	char **names = load_list_dir(s, dir, &n, &err);
 
 	for (size_t i = 0; i < n && !err; i++) {
-		struct stat st;
+		size_t len = strlen(names[i]);
 
-		if (stat(names[i], &st) < 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
+		if (names[i][len - 1] == '/') {
+			names[i][len - 1] = '\0';
 			err = load_dir(s, names[i]);
-		else if (load_has_idl_suffix(names[i]) && !load_file(s, names[i], &err))
+		} else if (!load_file_abs(s, names[i], &err)) {
 			diag_error_at(10, names[i], "cannot read: %s", strerror(-err));
+		}
 	}
 	free(names);
 	return err;
@@ -240,8 +275,16 @@ int spec_add_input(struct spec *s, const char *path)
 		diag_error_at(10, path, "cannot read input: %s", strerror(-err));
 		return err;
 	}
-	if (S_ISDIR(st.st_mode))
-		return load_dir(s, path);
+	if (S_ISDIR(st.st_mode)) {
+		char abs[PATH_MAX];
+
+		if (!realpath(path, abs)) {
+			err = -errno;
+			diag_error_at(10, path, "cannot read input: %s", strerror(-err));
+			return err;
+		}
+		return load_dir(s, abs);
+	}
 	if (!load_file(s, path, &err))
 		diag_error_at(10, path, "cannot read input: %s", strerror(-err));
 	return err;

@@ -23,14 +23,26 @@
 /* Backtick runs up to this length get a cached closer search. */
 #define MD_TICK_CACHE 8
 
+/* Appends n bytes that need not end in a NUL. */
 static void md_write(struct out *o, const char *s, size_t n)
 {
-	while (n > 0) {
-		int chunk = n > (1u << 30) ? (1 << 30) : (int)n;
+	char buf[512];
 
-		out_printf(o, "%.*s", chunk, s);
-		s += chunk;
-		n -= (size_t)chunk;
+	/* out.h has no counted write: short runs go a byte at a time, longer
+	 * ones through a NUL-terminated copy. */
+	if (n <= 16) {
+		for (size_t i = 0; i < n; i++)
+			out_putc(o, s[i]);
+		return;
+	}
+	while (n > 0) {
+		size_t k = n < sizeof(buf) - 1 ? n : sizeof(buf) - 1;
+
+		memcpy(buf, s, k);
+		buf[k] = '\0';
+		out_puts(o, buf);
+		s += k;
+		n -= k;
 	}
 }
 

@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct out {
 	char *buf;
@@ -87,6 +90,14 @@ void out_puts(struct out *o, const char *s)
 	o->len += n;
 }
 
+void out_write(struct out *o, const char *s, size_t n)
+{
+	out_reserve(o, n);
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+}
+
 void out_putc(struct out *o, char c)
 {
 	out_reserve(o, 1);
@@ -131,50 +142,94 @@ int out_mkdirs(const char *dir)
 	return 0;
 }
 
+/* Emitters write tens of thousands of files into a few hundred directories:
+ * remember the last directory made, so siblings cost no mkdir at all. */
+static char out_last_dir[4096];
+
 static int out_make_parent(const char *path)
 {
 	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
 	char dir[4096];
 
-	if (!slash || slash == path)
+	if (n == 0)
 		return 0;
-	if ((size_t)(slash - path) >= sizeof(dir))
+	if (n >= sizeof(dir))
 		return -ENAMETOOLONG;
-	memcpy(dir, path, (size_t)(slash - path));
-	dir[slash - path] = '\0';
-	return out_mkdirs(dir);
+	if (strncmp(out_last_dir, path, n) == 0 && out_last_dir[n] == '\0')
+		return 0;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	int err = mkdir(dir, 0777) == 0 || errno == EEXIST ? 0 : out_mkdirs(dir);
+	if (!err)
+		memcpy(out_last_dir, dir, n + 1);
+	return err;
+}
+
+static bool out_read_all(int fd, char *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, buf + got, len - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		got += (size_t)n;
+	}
+	return true;
 }
 
 /* True when path already holds exactly the bytes of o. */
-static int out_is_unchanged(const struct out *o, const char *path)
+static bool out_is_unchanged(const struct out *o, const char *path)
 {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
+	bool same = false;
 
-	if (stat(path, &st) < 0 || (size_t)st.st_size != o->len)
-		return 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	char *old = malloc(o->len + 1);
-	int same = old && fread(old, 1, o->len, f) == o->len && memcmp(old, o->buf, o->len) == 0;
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size == o->len) {
+		char *old = malloc(o->len + 1);
 
-	free(old);
-	fclose(f);
+		same = old && out_read_all(fd, old, o->len) && memcmp(old, o->buf, o->len) == 0;
+		free(old);
+	}
+	close(fd);
 	return same;
+}
+
+static int out_write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 static int out_write_file(const struct out *o, const char *path)
 {
-	int err = out_make_parent(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 
-	if (err)
-		return err;
-	FILE *f = fopen(path, "wb");
-	if (!f)
+	if (fd < 0 && errno == ENOENT) {
+		int err = out_make_parent(path);
+		if (err)
+			return err;
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	}
+	if (fd < 0)
 		return -errno;
-	size_t n = fwrite(o->buf, 1, o->len, f);
-	err = (n != o->len) ? -EIO : 0;
-	if (fclose(f) != 0 && !err)
+	int err = out_write_all(fd, o->buf, o->len);
+	if (close(fd) != 0 && !err)
 		err = -errno;
 	return err;
 }

@@ -17,6 +17,8 @@ void out_printf(struct out *o, const char *fmt, ...) __attribute__((format(print
 void out_vprintf(struct out *o, const char *fmt, va_list ap);
 void out_puts(struct out *o, const char *s);
 void out_putc(struct out *o, char c);
+/* n bytes of s, which need not be NUL-terminated. */
+void out_write(struct out *o, const char *s, size_t n);
 /* Drops one trailing blank, if the buffer ends with one. */
 void out_unput_blank(struct out *o);
 const char *out_data(const struct out *o); /* NUL-terminated */

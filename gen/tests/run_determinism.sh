@@ -13,8 +13,8 @@ gen() { # outdir, then idlc's leading arguments
   IDLC_NO_SVG=1 "$idlc" "$@" --headers "$out" --bind "$out" --syscalls "$out" --kconfig "$out/Kconfig" \
     --json "$out/spec.json" --docs "$out/docs"
 }
-(cd "$case_dir" && gen "$work/a" --config .config idl components)
-(cd / && gen "$work/b" --root "$case_dir" --config "$case_dir/.config" "$case_dir/idl" "$case_dir/components")
+(cd "$case_dir" && gen "$work/a" --config test.config idl components)
+(cd / && gen "$work/b" --root "$case_dir" --config "$case_dir/test.config" "$case_dir/idl" "$case_dir/components")
 diff -r "$work/a" "$work/b"
 if grep -rl "$case_dir\|$work" "$work/a"; then echo "absolute paths leaked into the output"; exit 1; fi
 echo "ok: $(find "$work/a" -type f | wc -l) files identical"

@@ -10,7 +10,7 @@ idlc=$1 case_dir=$2 cc=$3 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cflags=(-std=gnu11 -O2 -Wall -Wextra -Werror -I"$work/gen/include")
-(cd "$case_dir" && "$idlc" --config .config --headers "$work/gen" --bind "$work/gen" --syscalls "$work/gen" idl components)
+(cd "$case_dir" && "$idlc" --config test.config --headers "$work/gen" --bind "$work/gen" --syscalls "$work/gen" idl components)
 
 "$cc" "${cflags[@]}" -c "$here/consumer.c" -o "$work/consumer.o"
 body=$(objdump -dr --no-show-raw-insn "$work/consumer.o" | awk '/<consume_pmm>:/,/^$/')

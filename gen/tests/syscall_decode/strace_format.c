@@ -381,13 +381,22 @@ static void sf_unknown_call(struct sf_buf *b, unsigned long nr, const unsigned l
 	sf_putc(b, ')');
 }
 
+/* The description of nr, or NULL. Sized through the array rather than
+ * SYSCALL_NR_MAX, which may be 0 and make the comparison always false. */
+static const struct syscall_desc *sf_desc(unsigned long nr)
+{
+	const size_t n = sizeof(syscall_descs) / sizeof(syscall_descs[0]);
+
+	return nr < n && syscall_descs[nr].name ? &syscall_descs[nr] : NULL;
+}
+
 size_t strace_format(char *buf, size_t size, unsigned long nr, const unsigned long args[6], long ret,
 		     const struct strace_mem *mem)
 {
 	struct sf_buf b = { buf, size, 0 };
-	const struct syscall_desc *d = nr < SYSCALL_NR_MAX ? &syscall_descs[nr] : NULL;
+	const struct syscall_desc *d = sf_desc(nr);
 
-	if (!d || !d->name) {
+	if (!d) {
 		sf_unknown_call(&b, nr, args);
 		sf_result(&b, SYSRET_DEC, ret);
 	} else {
