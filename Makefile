@@ -4,8 +4,22 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 IDLC := $(BUILD)/gen/idlc
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
-.PHONY: all build configure deps run test docs list bench bench-idlc fuzz clean
+# kconfig-frontends, with Linux's meanings. The generated menus come from
+# the build; a warning from Kconfig fails the target.
+KCONFIG_ENV = TESSERA_GEN_KCONFIG=$(abspath $(BUILD))/gen/components.Kconfig KCONFIG_CONFIG=.config
+KCONF = $(KCONFIG_ENV) kconfig-conf
+define kconfig_checked
+	@mkdir -p $(BUILD)
+	$(1) Kconfig 2>&1 | tee $(BUILD)/kconfig.log
+	@if grep -qi 'warning' $(BUILD)/kconfig.log; then echo "Kconfig warnings are errors"; exit 1; fi
+endef
+
+.PHONY: all build configure deps run test docs list bench bench-idlc fuzz clean kconfig-menus \
+	menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig randconfig allnoconfig \
+	allyesconfig listnewconfig
 
 all: build
 
@@ -46,6 +60,32 @@ bench-idlc: build
 FUZZ_SECONDS ?= 600
 fuzz: build
 	gen/tests/fuzz/run_fuzz_smoke.sh $(BUILD)/gen/tests/fuzz/idlc-fuzz . $(FUZZ_SECONDS)
+
+kconfig-menus: configure
+	@cmake --build $(BUILD) --target kconfig_fragment
+
+menuconfig: kconfig-menus
+	$(KCONFIG_ENV) kconfig-mconf Kconfig
+
+nconfig: kconfig-menus
+	$(KCONFIG_ENV) kconfig-nconf Kconfig
+
+oldconfig: kconfig-menus
+	$(KCONFIG_ENV) kconfig-conf --oldconfig Kconfig
+
+olddefconfig allnoconfig allyesconfig randconfig listnewconfig: kconfig-menus
+	$(call kconfig_checked,$(KCONF) --$@)
+
+defconfig: kconfig-menus
+	$(call kconfig_checked,$(KCONF) --defconfig=configs/default_defconfig)
+
+%_defconfig: kconfig-menus
+	@test -f configs/$@ || { echo "no configs/$@ (see configs/)"; exit 1; }
+	$(call kconfig_checked,$(KCONF) --defconfig=configs/$@)
+
+savedefconfig: kconfig-menus
+	$(call kconfig_checked,$(KCONF) --savedefconfig=defconfig)
+	@echo "wrote ./defconfig; copy it to configs/<name>_defconfig to keep it"
 
 clean:
 	rm -rf $(BUILD)

@@ -4,10 +4,13 @@
  * run the emitters that were asked for. Exit status: 0 valid, 1 errors,
  * 2 bad usage.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -119,9 +122,45 @@ static int report_write(const char *what, const char *where, int err)
 	return err;
 }
 
+/* The documentation is the largest output (a page per interface and per
+ * component, twice): on a big spec a child process writes it while this one
+ * writes the rest, using the second core. */
+static bool docs_in_child(const struct spec *s, const struct options *o)
+{
+	bool others = o->headers || o->bind || o->kconfig || o->syscalls || o->json;
+
+	return others && s->ninterfaces + s->ncomponents >= 512;
+}
+
+/* Returns the child's pid, or 0 when the docs were written here. */
+static pid_t start_docs(const struct spec *s, const struct options *o, int *err)
+{
+	pid_t pid = docs_in_child(s, o) ? fork() : -1;
+
+	if (pid == 0)
+		_exit(report_write("documentation", o->docs, emit_docs(s, o->docs)) ? 1 : 0);
+	if (pid > 0)
+		return pid;
+	*err |= report_write("documentation", o->docs, emit_docs(s, o->docs));
+	return 0;
+}
+
+static int wait_docs(pid_t pid)
+{
+	int status = 0;
+
+	if (pid <= 0)
+		return 0;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -EIO;
+}
+
 static int run_emitters(const struct spec *s, const struct options *o)
 {
 	int err = 0;
+	pid_t docs = o->docs ? start_docs(s, o, &err) : 0;
 
 	if (o->headers)
 		err |= report_write("headers", o->headers, emit_headers(s, o->headers));
@@ -131,14 +170,13 @@ static int run_emitters(const struct spec *s, const struct options *o)
 		err |= report_write("the Kconfig fragment", o->kconfig, emit_kconfig(s, o->kconfig));
 	if (o->syscalls)
 		err |= report_write("syscall glue", o->syscalls, emit_syscalls(s, o->syscalls));
-	if (o->docs)
-		err |= report_write("documentation", o->docs, emit_docs(s, o->docs));
 	if (o->json)
 		err |= report_write("JSON", o->json, emit_json(s, o->json));
 	if (o->list)
 		err |= report_write("the list", "standard output", emit_list(s, stdout));
 	if (o->depfile)
 		err |= report_write("the dependency file", o->depfile, write_depfile(s, o));
+	err |= wait_docs(docs);
 	return err;
 }
 

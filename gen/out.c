@@ -145,6 +145,7 @@ int out_mkdirs(const char *dir)
 /* Emitters write tens of thousands of files into a few hundred directories:
  * remember the last directory made, so siblings cost no mkdir at all. */
 static char out_last_dir[4096];
+static bool out_last_dir_is_new; /* made by this run: nothing in it to compare with */
 
 static int out_make_parent(const char *path)
 {
@@ -160,10 +161,29 @@ static int out_make_parent(const char *path)
 		return 0;
 	memcpy(dir, path, n);
 	dir[n] = '\0';
-	int err = mkdir(dir, 0777) == 0 || errno == EEXIST ? 0 : out_mkdirs(dir);
-	if (!err)
+	bool made = mkdir(dir, 0777) == 0;
+	int err = 0;
+
+	if (!made && errno == ENOENT) {
+		err = out_mkdirs(dir); /* a missing ancestor: make the whole chain */
+		made = !err;
+	} else if (!made && errno != EEXIST) {
+		err = -errno;
+	}
+	if (!err) {
 		memcpy(out_last_dir, dir, n + 1);
+		out_last_dir_is_new = made;
+	}
 	return err;
+}
+
+/* True when path lies in the directory this run has just created. */
+static bool out_is_in_new_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+
+	return out_last_dir_is_new && n && strncmp(out_last_dir, path, n) == 0 && out_last_dir[n] == '\0';
 }
 
 static bool out_read_all(int fd, char *buf, size_t len)
@@ -241,7 +261,7 @@ int out_commit(struct out *o, const char *path)
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(o->buf, 1, o->len, stdout) != o->len)
 			err = -EIO;
-	} else if (!out_is_unchanged(o, path)) {
+	} else if (out_is_in_new_dir(path) || !out_is_unchanged(o, path)) {
 		err = out_write_file(o, path);
 	}
 	out_free(o);

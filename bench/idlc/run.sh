@@ -104,6 +104,7 @@ bench_count_files()
 cc -O2 -o "$tmp/synth" "$here/synth.c"
 
 echo "idlc: $idlc"
+echo "work directory: $tmp (TMPDIR moves it)"
 echo "median wall time of 5 runs (3 at 100k and above); IDLC_NO_SVG=1"
 echo
 printf '%8s %7s %11s %11s %9s %9s %7s %7s\n' \
