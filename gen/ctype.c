@@ -162,6 +162,13 @@ void ctype_ret(struct out *o, const struct method *m)
 		out_puts(o, m->has_raises ? "int" : "void");
 }
 
+void ctype_ret_sep(struct out *o, const struct method *m)
+{
+	ctype_ret(o, m);
+	if (!m->ret || !ctype_ends_in_star(m->ret))
+		out_putc(o, ' ');
+}
+
 void idltype_print(struct out *o, const struct type *t)
 {
 	static const char *const prims[] = {

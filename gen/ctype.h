@@ -38,6 +38,9 @@ void ctype_params(struct out *o, const struct method *m, const char *self, unsig
 void ctype_args(struct out *o, const struct method *m, const char *self);
 /* The C return type: void, int (raises without -> T), or T. */
 void ctype_ret(struct out *o, const struct method *m);
+/* The return type followed by what separates it from a function name: a
+ * blank, or nothing after a `*` ("int ", "struct x *"). */
+void ctype_ret_sep(struct out *o, const struct method *m);
 /* The type as written in IDL, for documentation: "*mut pmm_stats". */
 void idltype_print(struct out *o, const struct type *t);
 /* "in", "out", "inout" or "". */

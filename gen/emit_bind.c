@@ -30,8 +30,8 @@ static const struct binding *bind_find(const struct decl *comp, const struct dec
 
 static void bind_signature(struct out *o, const struct method *m, const char *name)
 {
-	ctype_ret(o, m);
-	out_printf(o, " %s(", name);
+	ctype_ret_sep(o, m);
+	out_printf(o, "%s(", name);
 	ctype_params(o, m, NULL, 0);
 	out_putc(o, ')');
 }

@@ -69,10 +69,20 @@ void emitc_tag(struct out *o, const char *name, const char *label, const char *d
 	else if (*label)
 		out_unput_blank(o);
 	out_putc(o, '\n');
+	/* Further lines continue the description, as kernel-doc reads them. */
+	for (const char *nl = doc ? strchr(doc, '\n') : NULL; nl; nl = strchr(nl + 1, '\n')) {
+		if (nl[1] == '\n' || nl[1] == '\0')
+			continue;
+		out_puts(o, " *   ");
+		emitc_first_line(o, nl + 1);
+		out_putc(o, '\n');
+	}
 }
 
 void emitc_doc_lines(struct out *o, const char *doc, const char *indent)
 {
+	while (doc && *doc == '\n')
+		doc++; /* the caller already separated the body from the summary */
 	while (doc && *doc) {
 		const char *nl = strchr(doc, '\n');
 		size_t n = nl ? (size_t)(nl - doc) : strlen(doc);

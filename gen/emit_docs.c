@@ -283,12 +283,8 @@ const char *docs_iface_kind(const struct decl *iface)
 void docs_cproto(struct out *o, const struct method *m)
 {
 	const struct decl *iface = m->iface;
-	size_t n;
 
-	ctype_ret(o, m);
-	n = out_len(o);
-	if (n && out_data(o)[n - 1] != '*')
-		out_putc(o, ' ');
+	ctype_ret_sep(o, m);
 	if (iface)
 		out_printf(o, "%s_", iface->name);
 	out_printf(o, "%s(", m->name);

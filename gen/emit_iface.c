@@ -27,8 +27,8 @@ const char *emit_iface_self(const struct spec *s, const struct decl *iface)
 static void emit_method_type(struct out *o, const struct spec *s, const struct decl *iface, const struct method *m)
 {
 	out_puts(o, "typedef ");
-	ctype_ret(o, m);
-	out_printf(o, " %s_%s_fn(", iface->name, m->name);
+	ctype_ret_sep(o, m);
+	out_printf(o, "%s_%s_fn(", iface->name, m->name);
 	ctype_params(o, m, emit_iface_self(s, iface), 0);
 	out_puts(o, ");\n");
 }
@@ -47,8 +47,8 @@ static void emit_iface_doc(struct out *o, const struct decl *iface)
 static void emit_multi_wrapper(struct out *o, const struct spec *s, const struct decl *iface, const struct method *m)
 {
 	out_puts(o, "static inline ");
-	ctype_ret(o, m);
-	out_printf(o, " %s_%s(", iface->name, m->name);
+	ctype_ret_sep(o, m);
+	out_printf(o, "%s_%s(", iface->name, m->name);
 	ctype_params(o, m, emit_iface_self(s, iface), 0);
 	out_puts(o, ")\n{\n");
 	bool returns = m->ret || m->has_raises;
@@ -160,8 +160,8 @@ static void emit_component_bindings(struct out *o, const struct spec *s, const s
 			if (!b->target)
 				continue;
 			out_puts(o, b->target->is_hot ? "__attribute__((hot)) " : "");
-			ctype_ret(o, b->target);
-			out_printf(o, " %s(", b->cname);
+			ctype_ret_sep(o, b->target);
+			out_printf(o, "%s(", b->cname);
 			ctype_params(o, b->target, emit_iface_self(s, iface), 0);
 			out_printf(o, "); /* implements %s.%s (%s:%d) */\n", iface->name, b->target->name,
 				   iface->src->path, b->target->loc.line);

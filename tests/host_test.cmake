@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # Host builds of components, for unit and conformance tests under ASan and
-# UBSan. idlc generates the glue for a small configuration (the component
-# under test plus whatever the test binds to its requirements), so a
-# component is compiled exactly as in the kernel, against the same headers.
+# UBSan. idlc reads the whole spec and generates the glue for a small
+# configuration (the component under test plus whatever the test binds to
+# its requirements), so a component is compiled exactly as in the kernel,
+# against the same headers.
 
 # The component directories of the tree whose manifest provides `iface`,
 # as a list of "name;dir;SYMBOL" triples flattened with '|' separators.
@@ -44,7 +45,7 @@ function(tessera_host_test)
     OUTPUT ${gen}/bind.c ${gen}/init.c
     COMMAND $<TARGET_FILE:idlc> --root ${PROJECT_SOURCE_DIR} --config ${config}
             --headers ${gen} --bind ${gen} --depfile ${gen}/idlc.d --dep-target ${gen}/bind.c
-            ${PROJECT_SOURCE_DIR}/idl ${T_COMPONENT_DIRS}
+            ${TESSERA_SPEC_INPUTS} ${T_COMPONENT_DIRS}
     DEPFILE ${gen}/idlc.d
     DEPENDS idlc ${config}
     COMMENT "idlc: glue for ${T_NAME}")

@@ -103,7 +103,6 @@ typedef int32_t pmm_reserve_fn(size_t count, pmm_flags_t fl);
  * @order: Base-2 logarithm of the number of frames.
  * @frame: (out) Where the first frame's address goes.
  *
- *
  * Returns the first frame in `frame`. Fails with `EINVAL` when `order`
  * is above `PMM_MAX_ORDER`.
  *
