@@ -17,7 +17,7 @@ define kconfig_checked
 	@if grep -qi 'warning' $(BUILD)/kconfig.log; then echo "Kconfig warnings are errors"; exit 1; fi
 endef
 
-.PHONY: all build configure deps run test docs list bench bench-idlc fuzz clean kconfig-menus \
+.PHONY: all build configure deps run gdb iso test docs list bench bench-idlc fuzz clean kconfig-menus \
 	menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig randconfig allnoconfig \
 	allyesconfig listnewconfig
 
@@ -31,15 +31,34 @@ $(BUILD)/build.ninja: | deps
 
 configure: deps $(BUILD)/build.ninja
 
-build: configure
+build: configure .config
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Until the x86_64 platform lands (issue #3) there is no kernel to boot:
-# `make run` shows what idlc makes of this tree's spec instead.
+# No configuration yet: start from the default, then configure again so the
+# kernel image becomes part of the build.
+.config:
+	$(MAKE) defconfig
+	cmake -S . -B $(BUILD) >/dev/null
+
+# Booting: QEMU under TCG (ACCEL=kvm where a real KVM exists), serial on the
+# terminal, ended by the kernel's power-off. MACHINE=microvm|pc, CMDLINE=...
+MACHINE ?= microvm
+CMDLINE ?=
+KERNEL := $(BUILD)/tessera.elf
+QEMU_RUN := platform/x86_64/qemu-run.sh
+
 run: build
-	@echo "make run: no kernel yet (the x86_64 platform arrives with issue #3)."
-	@echo "This is the spec idlc checks and would compose from idl/ and components/:"
-	@$(IDLC) --list idl $(wildcard components)
+	$(QEMU_RUN) -M $(MACHINE) $(if $(CMDLINE),-a "$(CMDLINE)") $(KERNEL)
+
+# QEMU waits for gdb, which starts with the kernel's symbols and attaches.
+gdb: build
+	@GDB=1 $(QEMU_RUN) -M $(MACHINE) -t 3600 $(if $(CMDLINE),-a "$(CMDLINE)") $(KERNEL) & \
+	  qemu=$$!; gdb -q -ex 'target remote localhost:1234' $(KERNEL); kill $$qemu 2>/dev/null; wait $$qemu
+
+# A GRUB (Multiboot2) ISO for other VMMs and real machines.
+iso: build
+	platform/x86_64/mkiso.sh $(if $(CMDLINE),-a "$(CMDLINE)") $(KERNEL) $(BUILD)/tessera.iso
+	@echo "$(BUILD)/tessera.iso (boot it with: $(QEMU_RUN) -M pc $(BUILD)/tessera.iso)"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

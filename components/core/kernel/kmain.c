@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * kmain(): the kernel's main line, called by the platform once the CPU runs
+ * in long mode with a console. It reads as the boot does, one step a line;
+ * the generated tables (init order, bindings, tunables) do the rest.
+ */
+#include <tessera/boot.h>
+#include <tessera/components/kernel_core.h>
+#include <tessera/composition.h>
+#include <tessera/kprintf.h>
+#include <tessera/poweroff.h>
+
+#include "core.h"
+
+void kmain(const struct boot_info *bi)
+{
+	kprintf("tessera: booting (%s), command line \"%s\"\n", bi->loader, bi->cmdline);
+	/* Tunables first: init functions read them. */
+	core_apply_tunables(bi->cmdline);
+	/* Dependencies first, so pmm is ready before the RAM is handed to it. */
+	core_run_inits();
+	core_add_memory(bi);
+	core_print_composition();
+	int failed = core_selftest();
+	kprintf("tessera: boot %s\n", failed ? "FAILED" : "complete");
+	/* No user space yet (issue #4): end the run with the tests' verdict. */
+	platform_poweroff(failed ? TESSERA_EXIT_FAIL : TESSERA_EXIT_PASS);
+}
