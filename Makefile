@@ -11,10 +11,14 @@ SHELL := /bin/bash
 # the build; a warning from Kconfig fails the target.
 KCONFIG_ENV = TESSERA_GEN_KCONFIG=$(abspath $(BUILD))/gen/components.Kconfig KCONFIG_CONFIG=.config
 KCONF = $(KCONFIG_ENV) kconfig-conf
+# After a configuration target, CMake runs again: a .config that did not
+# exist at the last configure adds the kernel image to the build.
+RECONFIGURE = cmake -S . -B $(BUILD) >/dev/null
 define kconfig_checked
 	@mkdir -p $(BUILD)
 	$(1) Kconfig 2>&1 | tee $(BUILD)/kconfig.log
 	@if grep -qi 'warning' $(BUILD)/kconfig.log; then echo "Kconfig warnings are errors"; exit 1; fi
+	@$(RECONFIGURE)
 endef
 
 .PHONY: all build configure deps run gdb iso test docs list bench bench-idlc fuzz clean kconfig-menus \
@@ -38,7 +42,6 @@ build: configure .config
 # kernel image becomes part of the build.
 .config:
 	$(MAKE) defconfig
-	cmake -S . -B $(BUILD) >/dev/null
 
 # Booting: QEMU under TCG (ACCEL=kvm where a real KVM exists), serial on the
 # terminal, ended by the kernel's power-off. MACHINE=microvm|pc, CMDLINE=...
@@ -85,12 +88,15 @@ kconfig-menus: configure
 
 menuconfig: kconfig-menus
 	$(KCONFIG_ENV) kconfig-mconf Kconfig
+	@$(RECONFIGURE)
 
 nconfig: kconfig-menus
 	$(KCONFIG_ENV) kconfig-nconf Kconfig
+	@$(RECONFIGURE)
 
 oldconfig: kconfig-menus
 	$(KCONFIG_ENV) kconfig-conf --oldconfig Kconfig
+	@$(RECONFIGURE)
 
 olddefconfig allnoconfig allyesconfig randconfig listnewconfig: kconfig-menus
 	$(call kconfig_checked,$(KCONF) --$@)
