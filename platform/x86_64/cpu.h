@@ -2,7 +2,7 @@
 /*
  * x86_64 control-register and MSR bits (usable from assembly) and, for C,
  * thin inline wrappers around the privileged instructions the platform
- * code needs: port I/O, control registers, MSRs, CPUID, halting.
+ * code needs: port I/O, control registers, MSRs, CPUID, the TSC, halting.
  */
 #ifndef TESSERA_X86_64_CPU_H
 #define TESSERA_X86_64_CPU_H
@@ -18,12 +18,21 @@
 #define EFER_LME (1 << 8)
 #define EFER_NXE (1 << 11)
 
+/* CPUID 1 EDX */
+#define CPUID_1_EDX_TSC (1 << 4)
+#define CPUID_1_EDX_APIC (1 << 9)
+
 /* CPUID 0x80000001 EDX */
 #define CPUID_EXT_NX (1 << 20)
 #define CPUID_EXT_LM (1 << 29)
 
+/* CPUID 0x80000007 EDX: the TSC runs at a constant rate in every P-, C-
+ * and T-state. */
+#define CPUID_APM_INVARIANT_TSC (1 << 8)
+
 #ifndef __ASSEMBLER__
 
+#include <stdbool.h>
 #include <stdint.h>
 
 static inline void cpu_outb(uint16_t port, uint8_t value)
@@ -42,6 +51,13 @@ static inline uint8_t cpu_inb(uint16_t port)
 
 	__asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
 	return value;
+}
+
+/* A write to the POST-code port: the customary short delay (about 1 us on
+ * real ISA hardware) between commands to old chips such as the 8259. */
+static inline void cpu_io_wait(void)
+{
+	cpu_outb(0x80, 0);
 }
 
 static inline uint64_t cpu_read_cr0(void)
@@ -93,6 +109,45 @@ static inline uint64_t cpu_rdmsr(uint32_t msr)
 
 	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
 	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void cpu_wrmsr(uint32_t msr, uint64_t value)
+{
+	__asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)value), "d"((uint32_t)(value >> 32)) : "memory");
+}
+
+struct cpu_cpuid {
+	uint32_t eax, ebx, ecx, edx;
+};
+
+static inline struct cpu_cpuid cpu_cpuid(uint32_t leaf)
+{
+	struct cpu_cpuid r;
+
+	__asm__ volatile("cpuid" : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx) : "a"(leaf), "c"(0));
+	return r;
+}
+
+/* The highest extended CPUID leaf is checked first: reading past it returns
+ * the highest basic leaf's data on Intel, not zeros. */
+static inline bool cpu_has_cpuid_leaf(uint32_t leaf)
+{
+	return cpu_cpuid(leaf & 0x80000000).eax >= leaf;
+}
+
+/* Not serialising: two reads on one CPU never go backwards, which is all
+ * the clock needs; the calibration brackets its reads between two. */
+static inline uint64_t cpu_rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void cpu_pause(void)
+{
+	__asm__ volatile("pause");
 }
 
 static inline __attribute__((noreturn)) void cpu_halt_forever(void)

@@ -35,7 +35,10 @@ for tool in grub-mkrescue xorriso mformat; do
 done
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/tessera-iso.XXXXXX")
-trap 'rm -rf "$root"' EXIT
+# The log stays outside the ISO's tree: xorriso reads that tree while
+# grub-mkrescue is still writing its log.
+log=$(mktemp "${TMPDIR:-/tmp}/tessera-iso-log.XXXXXX")
+trap 'rm -rf "$root" "$log"' EXIT
 mkdir -p "$root/boot/grub"
 cp "$kernel" "$root/boot/tessera.elf"
 module=
@@ -56,4 +59,4 @@ menuentry "Tessera" {
 	boot
 }
 CFG
-grub-mkrescue -o "$out" "$root" 2>"$root/log" || { cat "$root/log" >&2; exit 1; }
+grub-mkrescue -o "$out" "$root" 2>"$log" || { cat "$log" >&2; exit 1; }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <tessera/irq.h>
 #include <tessera/kprintf.h>
 #include <tessera/panic.h>
 #include <tessera/poweroff.h>
@@ -26,6 +27,8 @@ static bool panic_in_progress;
 
 void panic_report_enter(void)
 {
+	/* Nothing else runs from here on: no tick prints into the report. */
+	irq_disable();
 	if (panic_in_progress) {
 		kprintf("\nPANIC: fault while reporting a panic; powering off\n");
 		platform_poweroff(TESSERA_EXIT_PANIC);

@@ -11,9 +11,12 @@
 #include <tessera/poweroff.h>
 
 #include "boot_loader.h"
+#include "clock.h"
 #include "gdt.h"
+#include "irq.h"
 #include "paging.h"
 #include "serial.h"
+#include "timer.h"
 #include "trap.h"
 
 void start_kernel(uint32_t protocol, uint32_t info_phys) __attribute__((noreturn));
@@ -24,12 +27,15 @@ void start_kernel(uint32_t protocol, uint32_t info_phys) __attribute__((noreturn
  * @info_phys: the physical address of the loader's boot information.
  *
  * Context: interrupts off; the boot page tables still identity-map the
- * first GiB. Does not return.
+ * first GiB. Does not return. kmain() starts with interrupts still off
+ * and the tick armed: the first tick comes when kmain() enables them.
  */
 void start_kernel(uint32_t protocol, uint32_t info_phys)
 {
 	const struct boot_info *bi;
 
+	/* Time zero for the clock and the log's timestamps. */
+	clock_start();
 	/* The console first, so that every later step can report. */
 	serial_init();
 	kprintf("tessera: x86_64 platform starting\n");
@@ -42,6 +48,13 @@ void start_kernel(uint32_t protocol, uint32_t info_phys)
 	bi = boot_info_init(protocol, info_phys);
 	kprintf("tessera: booted by %s, kernel at %#lx-%#lx\n", bi->loader, bi->kernel_phys_start,
 		bi->kernel_phys_end);
+	/* The PICs moved off the exception vectors and masked; the local APIC
+	 * (through the direct map) on. */
+	irq_init();
+	/* The TSC against the PIT: timestamps start here. */
+	clock_init();
+	/* The tick against the TSC, at hz= from the command line. */
+	timer_init(bi->cmdline);
 	kmain(bi);
 	kprintf("tessera: kmain returned; powering off\n");
 	platform_poweroff(TESSERA_EXIT_PASS);

@@ -2,9 +2,10 @@
 /*
  * The IDT and the CPU exception report. trap_init() (from start.c) points
  * all 256 vectors at trap_entry.S's stubs; trap_dispatch() receives every
- * trap. An exception prints its name and vector, the error code (decoded
- * for page faults and selector errors), RIP with its symbol, the registers,
- * CR2 and CR3, and ends in panic.c's backtrace and power-off.
+ * trap and hands interrupts (vectors 32-255) to irq.c. An exception, or an
+ * interrupt without a handler, prints its name and vector, the error code
+ * (decoded for page faults and selector errors), RIP with its symbol, the
+ * registers, CR2 and CR3, and ends in panic.c's backtrace and power-off.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@
 
 #include "cpu.h"
 #include "gdt.h"
+#include "irq.h"
 #include "ksyms.h"
 #include "layout.h"
 #include "panic_report.h"
@@ -30,9 +32,6 @@ struct idt_gate {
 } __attribute__((packed));
 
 #define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate: IF off */
-
-#define PIC1_DATA 0x21
-#define PIC2_DATA 0xa1
 
 #define VEC_NMI 2
 #define VEC_DOUBLE_FAULT 8
@@ -105,19 +104,8 @@ static uint8_t trap_ist_for(unsigned vector)
 	}
 }
 
-/*
- * The firmware leaves the 8259 PICs delivering IRQ 0-7 at vectors 8-15,
- * where the timer would pose as a double fault: mask every line until an
- * interrupt driver remaps them.
- */
-static void trap_mask_legacy_pic(void)
-{
-	cpu_outb(PIC1_DATA, 0xff);
-	cpu_outb(PIC2_DATA, 0xff);
-}
-
 /**
- * trap_init() - Fill the IDT and load it; mask the legacy PICs.
+ * trap_init() - Fill the IDT and load it.
  *
  * Context: once, early in start_kernel(), with interrupts off; gdt_init()
  * must have run, since three vectors use IST stacks.
@@ -142,7 +130,6 @@ void trap_init(void)
 		};
 	}
 	__asm__ volatile("lidt %0" : : "m"(idtr));
-	trap_mask_legacy_pic();
 }
 
 static void trap_print_page_fault(uint64_t error, uint64_t cr2)
@@ -207,7 +194,7 @@ static void trap_print_control_registers(uint64_t cr2)
 	kprintf("\nCR0: %016lx CR3: %016lx CR4: %016lx\n", cpu_read_cr0(), cpu_read_cr3(), cpu_read_cr4());
 }
 
-static void trap_report(const struct trap_frame *f)
+void trap_report(const struct trap_frame *f)
 {
 	/* Read first: a fault in the report itself would overwrite it. */
 	uint64_t cr2 = cpu_read_cr2();
@@ -231,10 +218,13 @@ static void trap_report(const struct trap_frame *f)
  * trap_dispatch() - Handle a trap; called by trap_entry.S for every vector.
  * @frame: the interrupted context, as saved on the stack.
  *
- * Nothing is expected yet: interrupts stay off until a timer driver
- * exists, so every vector, exception or not, is reported as a panic.
+ * No exception is expected yet (there is no user space to fault, no lazy
+ * mapping), so every one is reported as a panic.
  */
 void trap_dispatch(struct trap_frame *frame)
 {
-	trap_report(frame);
+	if (frame->vector >= IRQ_VECTOR_FIRST)
+		irq_dispatch(frame);
+	else
+		trap_report(frame);
 }

@@ -1,28 +1,24 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Interrupts and exceptions: struct trap_frame, as trap_entry.S saves it,
- * the IDT (trap_init(), called from start.c) and trap_dispatch(), where
- * every vector lands. For now every vector ends in a panic report.
+ * Interrupts and exceptions: the IDT (trap_init(), called from start.c)
+ * and trap_dispatch(), where trap_entry.S delivers every vector: CPU
+ * exceptions end in a panic report, vectors 32-255 go to irq.c.
  */
 #ifndef TESSERA_X86_64_TRAP_H
 #define TESSERA_X86_64_TRAP_H
 
 #include <stdint.h>
 
-/* Lowest address first: the pushes of trap_common, then the stub's, then
- * the CPU's. */
-struct trap_frame {
-	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	uint64_t vector;
-	uint64_t error_code; /* 0 for vectors without one */
-	uint64_t rip, cs, rflags, rsp, ss;
-};
+#include <tessera/irq.h> /* struct trap_frame */
 
 #define TRAP_VECTORS 256
 #define TRAP_EXCEPTIONS 32 /* vectors 0-31 are the CPU's */
 
 void trap_init(void);
 void trap_dispatch(struct trap_frame *frame);
+
+/* The panic report for a trap nobody handles: an exception, or an
+ * interrupt on a vector without a handler (irq.c). */
+void trap_report(const struct trap_frame *frame) __attribute__((noreturn));
 
 #endif

@@ -2,19 +2,22 @@
 /*
  * kmain() of the platform test kernel (tessera-platform-test.elf): prints
  * and checks the boot information, then powers off with a status; with
- * test=<name> on the command line it provokes one fault instead, whose
- * panic report tests/boot_test.sh checks. Registered in CMakeLists.txt.
+ * test=clock it runs test_clock.c's suite instead, and with another
+ * test=<name> it provokes one fault, whose panic report tests/boot_test.sh
+ * checks. Registered in CMakeLists.txt.
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <tessera/boot.h>
+#include <tessera/irq.h>
 #include <tessera/kprintf.h>
 #include <tessera/panic.h>
 #include <tessera/poweroff.h>
 
 #include "layout.h"
+#include "test_kmain.h"
 
 #define TEST_NOINLINE __attribute__((noinline))
 
@@ -212,6 +215,17 @@ static TEST_NOINLINE void test_software_interrupt(void)
 	__asm__ volatile("int $0x40");
 }
 
+/* Vector 0x50 has no handler; raised as a device would, it arrives as
+ * soon as interrupts are enabled, in this function. */
+static TEST_NOINLINE void test_unexpected_irq(void)
+{
+	if (irq_raise(0x50) != 0)
+		return;
+	irq_enable();
+	for (volatile int i = 0; i < 1000000; i++)
+		;
+}
+
 /* Runs the fault test the command line names; returns only if there is none. */
 static TEST_NOINLINE void test_run_fault(const struct boot_info *bi)
 {
@@ -240,6 +254,8 @@ static TEST_NOINLINE void test_run_fault(const struct boot_info *bi)
 		test_general_protection();
 	else if (test_cmdline_is(c, "test", "interrupt"))
 		test_software_interrupt();
+	else if (test_cmdline_is(c, "test", "unexpected-irq"))
+		test_unexpected_irq();
 	else if (test_cmdline_is(c, "test", "panic"))
 		panic("test panic with a number: %d", 42);
 	kprintf("FAIL: the test did not fault (or is unknown)\n");
@@ -248,10 +264,14 @@ static TEST_NOINLINE void test_run_fault(const struct boot_info *bi)
 
 void kmain(const struct boot_info *bi)
 {
+	/* start_kernel() promises kmain() a start with interrupts disabled. */
+	bool irqs_enabled = irq_is_enabled();
 	uint64_t total = test_print_boot_info(bi);
 
-	if (!test_check_boot_info(bi, total)) {
-		kprintf("platform test: FAIL (boot information)\n");
+	if (test_cmdline_is(bi->cmdline, "test", "clock"))
+		platform_poweroff(test_clock_suite(irqs_enabled) ? TESSERA_EXIT_FAIL : TESSERA_EXIT_PASS);
+	if (!test_check_boot_info(bi, total) || irqs_enabled) {
+		kprintf("platform test: FAIL (%s)\n", irqs_enabled ? "interrupts enabled" : "boot information");
 		platform_poweroff(TESSERA_EXIT_FAIL);
 	}
 	test_run_fault(bi);

@@ -3,6 +3,13 @@
  * The kernel's printf family (freestanding, no libc). The formatter is
  * format.c; kprintf() writes to the early console (the 16550 on COM1).
  *
+ * kprintf() starts each console line with the time since boot, as Linux
+ * does: "[    1.234567] " (seconds.microseconds; "[    0.000000] " until
+ * the clock is calibrated, early in start_kernel()). KTAP lines, which
+ * open (after any indentation) with "KTAP version ", "TAP version ",
+ * "1..", "ok N", "not ok N" or "# ", and blank lines get none, so test
+ * parsers read them bare: print each KTAP line's opening in one call.
+ *
  * Conversions: %d %i %u %x %X %o %c %s %p %%; flags - 0 # + space; a width
  * and a precision (digits or *); lengths hh h l ll z t j. %p prints 0x and
  * 16 hex digits. There is no floating point.
@@ -17,7 +24,9 @@
  * kprintf() - Format and write to the console.
  * @fmt: printf-style format (see above).
  *
- * Return: the number of characters written.
+ * One call's output is not interleaved with an interrupt handler's.
+ *
+ * Return: the number of characters formatted (timestamps not counted).
  */
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
