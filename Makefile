@@ -21,7 +21,7 @@ define kconfig_checked
 	@$(RECONFIGURE)
 endef
 
-.PHONY: all build configure deps run gdb iso test docs list bench bench-idlc fuzz clean kconfig-menus \
+.PHONY: all build configure deps run gdb iso test docs list bench bench-idlc bench-kernel fuzz clean kconfig-menus \
 	menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig randconfig allnoconfig \
 	allyesconfig listnewconfig
 
@@ -73,10 +73,15 @@ docs: build
 list: build
 	@$(IDLC) --list idl $(wildcard components)
 
-bench: bench-idlc
+bench: bench-idlc bench-kernel
 
 bench-idlc: build
 	bench/idlc/run.sh $(IDLC)
+
+# Boot time, allocators, schedulers, interface calls, image size and least
+# RAM: see bench/README.md.
+bench-kernel: build
+	bench/kernel/run.sh $(BUILD)
 
 # A longer fuzzing session than the test suite's smoke run (FUZZ_SECONDS).
 FUZZ_SECONDS ?= 600

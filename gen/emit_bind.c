@@ -60,7 +60,8 @@ static void bind_method(struct out *o, const struct spec *s, const struct decl *
 		out_puts(o, ");\n");
 	} else {
 		for (const struct param *p = m->params; p; p = p->next)
-			out_printf(o, "\t(void)%s;\n", p->name);
+			out_printf(o, p->type->kind == TY_BUFFER ? "\t(void)%s;\n\t(void)%s_len;\n" : "\t(void)%s;\n",
+				   p->name, p->name);
 		out_puts(o, returns ? "\treturn -EOPNOTSUPP; /* the bound provider leaves this optional method out */\n" : "");
 	}
 	out_puts(o, "}\n");

@@ -21,6 +21,9 @@ void core_run_inits(void);
 void core_print_composition(void);
 /* Runs the in-kernel self-tests, printing KTAP; returns the failed cases. */
 int core_selftest(void);
+/* Runs the benchmarks a `bench=` word of the command line asks for (bench.c),
+ * printing tables; returns how many failed to run, 0 without the word. */
+int core_benchmark(const char *cmdline);
 
 /* Byte strings, for code that has no libc. */
 bool core_str_eq(const char *a, const char *b);

@@ -5,6 +5,7 @@
  * the generated tables (init order, bindings, tunables) do the rest.
  */
 #include <tessera/boot.h>
+#include <tessera/clock.h>
 #include <tessera/components/kernel_core.h>
 #include <tessera/composition.h>
 #include <tessera/kprintf.h>
@@ -22,7 +23,9 @@ void kmain(const struct boot_info *bi)
 	core_add_memory(bi);
 	core_print_composition();
 	int failed = core_selftest();
-	kprintf("tessera: boot %s\n", failed ? "FAILED" : "complete");
+	failed += core_benchmark(bi->cmdline); /* only with bench= on the command line */
+	uint64_t us = platform_clock_ns() / 1000;
+	kprintf("tessera: boot %s in %lu.%06lu s\n", failed ? "FAILED" : "complete", us / 1000000, us % 1000000);
 	/* No user space yet (issue #4): end the run with the tests' verdict. */
 	platform_poweroff(failed ? TESSERA_EXIT_FAIL : TESSERA_EXIT_PASS);
 }

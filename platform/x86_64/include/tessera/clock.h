@@ -29,6 +29,19 @@ uint64_t platform_clock_ns(void);
  */
 uint64_t platform_tsc_hz(void);
 
+/**
+ * platform_cycles() - The CPU's cycle counter (the TSC), read after every
+ * earlier instruction has completed (lfence), for timing short stretches of
+ * code; convert with platform_tsc_hz().
+ */
+static inline uint64_t platform_cycles(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("lfence\n\trdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
 /* Called on every tick, in interrupt context (interrupts disabled), with
  * platform_clock_ns() read at that tick. */
 typedef void platform_tick_fn(uint64_t now_ns);
