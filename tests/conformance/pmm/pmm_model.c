@@ -470,3 +470,14 @@ bool pmm_model_check_stats(struct ktap *t, const struct pmm_model *m)
 			  (unsigned long long)sum, (unsigned long long)got.free_frames);
 	return ok;
 }
+
+struct pmm_model *pmm_model_start(struct ktap *t, paddr_t base, size_t pages)
+{
+	struct pmm_model *m = pmm_model_of(t);
+
+	if (!m)
+		return NULL;
+	if (!ktap_expect(t, pmm_model_add_region(m, base, pages) == 0, "add_region failed"))
+		return NULL;
+	return pmm_model_probe(t, m) ? m : NULL;
+}

@@ -60,6 +60,9 @@ int pmm_model_add_region(struct pmm_model *m, paddr_t base, size_t pages);
 /* Allocates order-0 frames until -ENOMEM to learn which frames are
  * managed, checking each, then returns them all. */
 bool pmm_model_probe(struct ktap *t, struct pmm_model *m);
+/* The case's model with one region added and probed, or NULL after
+ * reporting why not: the start of a component test. */
+struct pmm_model *pmm_model_start(struct ktap *t, paddr_t base, size_t pages);
 
 /* pmm_alloc checked against the model; returns its result. On success the
  * block is recorded as live and tagged in host memory. */

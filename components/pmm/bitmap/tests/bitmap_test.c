@@ -9,21 +9,10 @@
 #include "ktap.h"
 #include "pmm/pmm_model.h"
 
-static struct pmm_model *bitmap_test_start(struct ktap *t)
-{
-	struct pmm_model *m = pmm_model_of(t);
-
-	if (!m)
-		return NULL;
-	if (!ktap_expect(t, pmm_model_add_region(m, 0x100000, 1100) == 0, "add_region failed"))
-		return NULL;
-	return pmm_model_probe(t, m) ? m : NULL;
-}
-
 /* A freed frame is not reused until the search has gone round. */
 static void bitmap_alloc_is_next_fit(struct ktap *t)
 {
-	struct pmm_model *m = bitmap_test_start(t);
+	struct pmm_model *m = pmm_model_start(t, 0x100000, 1100);
 	paddr_t a, b, c = 0;
 
 	if (!m || pmm_model_alloc(t, m, 0, &a) || pmm_model_alloc(t, m, 0, &b))
@@ -42,7 +31,7 @@ static void bitmap_alloc_is_next_fit(struct ktap *t)
  * through and the rest of the block stays allocated until freed. */
 static void bitmap_partial_free_releases_only_that_part(struct ktap *t)
 {
-	struct pmm_model *m = bitmap_test_start(t);
+	struct pmm_model *m = pmm_model_start(t, 0x100000, 1100);
 	struct pmm_stats before, after;
 	paddr_t pa;
 

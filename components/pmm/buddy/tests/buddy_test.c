@@ -9,20 +9,9 @@
 #include "ktap.h"
 #include "pmm/pmm_model.h"
 
-static struct pmm_model *buddy_test_start(struct ktap *t)
-{
-	struct pmm_model *m = pmm_model_of(t);
-
-	if (!m)
-		return NULL;
-	if (!ktap_expect(t, pmm_model_add_region(m, 0x100000, 1100) == 0, "add_region failed"))
-		return NULL;
-	return pmm_model_probe(t, m) ? m : NULL;
-}
-
 static void buddy_free_with_a_smaller_order_is_detected(struct ktap *t)
 {
-	struct pmm_model *m = buddy_test_start(t);
+	struct pmm_model *m = pmm_model_start(t, 0x100000, 1100);
 	paddr_t pa;
 
 	if (!m || pmm_model_alloc(t, m, 2, &pa))
@@ -35,7 +24,7 @@ static void buddy_free_with_a_smaller_order_is_detected(struct ktap *t)
 
 static void buddy_free_inside_a_block_is_detected(struct ktap *t)
 {
-	struct pmm_model *m = buddy_test_start(t);
+	struct pmm_model *m = pmm_model_start(t, 0x100000, 1100);
 	paddr_t pa;
 
 	if (!m || pmm_model_alloc(t, m, 3, &pa))
