@@ -99,6 +99,7 @@ enum type_kind {
 	TY_PTR, /* *const T / *mut T */
 	TY_BUFFER, /* buffer<T>: a pointer and an element count */
 	TY_ARRAY, /* [T; N], struct fields only */
+	TY_FN, /* fn(PARAMS) -> T raises(...): only the right side of a typedef */
 };
 
 struct type {
@@ -110,6 +111,7 @@ struct type {
 	struct type *elem; /* TY_PTR, TY_BUFFER, TY_ARRAY */
 	struct expr *len_expr; /* TY_ARRAY */
 	int64_t len; /* TY_ARRAY, evaluated */
+	struct method *fn; /* TY_FN: params, ret, raises; named after its typedef */
 };
 
 enum direction { DIR_NONE, DIR_IN, DIR_OUT, DIR_INOUT };
@@ -125,7 +127,7 @@ struct param {
 	struct param *next;
 };
 
-/* A method of an interface. Syscalls reuse the same shape. */
+/* A method of an interface. Syscalls and function types reuse the same shape. */
 struct method {
 	char *name;
 	struct loc loc;
@@ -138,7 +140,7 @@ struct method {
 	/* checked */
 	bool is_optional; /* @optional */
 	bool is_hot; /* @hot */
-	struct decl *iface; /* owning interface (NULL for syscalls) */
+	struct decl *iface; /* owning interface (NULL for syscalls and function types) */
 	struct method *next;
 };
 

@@ -128,6 +128,17 @@ struct type *ast_type_array(struct parse_ctx *c, struct type *elem, struct expr 
 	return t;
 }
 
+/* A function type is a method without a name: the typedef that names it
+ * gives it one (ast_typedef), so messages about its parameters read well. */
+struct type *ast_type_fn(struct parse_ctx *c, struct param *params, struct type *ret, struct ref *raises,
+			 int has_raises, struct loc loc)
+{
+	struct type *t = ast_type(c, TY_FN, loc);
+
+	t->fn = ast_method(c, "fn", loc, NULL, NULL, params, ret, raises, has_raises);
+	return t;
+}
+
 struct expr *ast_expr_int(struct parse_ctx *c, enum expr_kind kind, int64_t v, struct loc loc)
 {
 	struct expr *e = ast_new(c, sizeof(*e));
@@ -259,6 +270,8 @@ struct decl *ast_typedef(struct parse_ctx *c, char *name, struct loc loc, struct
 	struct decl *d = ast_decl(c, D_TYPEDEF, name, loc);
 
 	d->u.tdef.type = t;
+	if (t && t->kind == TY_FN)
+		t->fn->name = name;
 	return d;
 }
 

@@ -25,6 +25,8 @@ struct type *ast_type_named(struct parse_ctx *c, char *name, struct loc loc);
 struct type *ast_type_ptr(struct parse_ctx *c, bool is_mut, struct type *elem, struct loc loc);
 struct type *ast_type_buffer(struct parse_ctx *c, struct type *elem, struct loc loc);
 struct type *ast_type_array(struct parse_ctx *c, struct type *elem, struct expr *len, struct loc loc);
+struct type *ast_type_fn(struct parse_ctx *c, struct param *params, struct type *ret, struct ref *raises,
+			 int has_raises, struct loc loc);
 
 struct expr *ast_expr_int(struct parse_ctx *c, enum expr_kind kind, int64_t v, struct loc loc);
 struct expr *ast_expr_str(struct parse_ctx *c, enum expr_kind kind, char *s, struct loc loc);

@@ -51,44 +51,90 @@ static struct decl *check_by_value_decl(const struct type *t)
 	return (t && t->kind == TY_NAMED) ? t->decl : NULL;
 }
 
+static bool check_is_fn_typedef(const struct decl *d)
+{
+	return d->kind == D_TYPEDEF && d->u.tdef.type->kind == TY_FN;
+}
+
 struct order_state {
 	struct decl **out;
 	size_t n;
 	const struct source *src;
 };
 
-static void check_order_visit(struct order_state *st, struct decl *d, struct decl *user);
+static void check_order_visit(struct order_state *st, struct decl *d, struct decl *user, bool by_value);
+
+/* A typedef names the `_t` types it uses, through pointers too (`typedef
+ * p = *mut q;` is `typedef q_t *p_t;`), so those come first. Structs,
+ * unions and handles are forward-declared and need no order there. */
+static void check_order_named_type(struct order_state *st, struct decl *d, const struct type *t)
+{
+	while (t && (t->kind == TY_PTR || t->kind == TY_BUFFER || t->kind == TY_ARRAY))
+		t = t->elem;
+	if (t && t->kind == TY_NAMED && t->decl &&
+	    (t->decl->kind == D_TYPEDEF || t->decl->kind == D_ENUM || t->decl->kind == D_FLAGS))
+		check_order_visit(st, t->decl, d, false);
+}
+
+/* A function type's parameters and result are declared in its typedef. */
+static void check_order_fn_deps(struct order_state *st, struct decl *d, const struct method *fn)
+{
+	for (const struct param *p = fn->params; p; p = p->next)
+		check_order_named_type(st, d, p->type);
+	check_order_named_type(st, d, fn->ret);
+}
 
 static void check_order_deps(struct order_state *st, struct decl *d)
 {
-	if (d->kind == D_TYPEDEF) {
+	if (check_is_fn_typedef(d)) {
+		check_order_fn_deps(st, d, d->u.tdef.type->fn);
+	} else if (d->kind == D_TYPEDEF) {
 		struct decl *dep = check_by_value_decl(d->u.tdef.type);
 		if (dep)
-			check_order_visit(st, dep, d);
+			check_order_visit(st, dep, d, true);
+		check_order_named_type(st, d, d->u.tdef.type);
 	} else if (d->kind == D_STRUCT || d->kind == D_UNION) {
 		for (struct member *f = d->u.rec.fields; f; f = f->next) {
 			struct decl *dep = check_by_value_decl(f->type);
 			if (dep)
-				check_order_visit(st, dep, d);
+				check_order_visit(st, dep, d, true);
 		}
 	} else if (d->kind == D_CONST || d->kind == D_ENUM || d->kind == D_FLAGS) {
 		struct decl *dep = check_by_value_decl(d->kind == D_CONST ? d->u.cnst.type : d->u.enm.base);
 		if (dep)
-			check_order_visit(st, dep, d);
+			check_order_visit(st, dep, d, true);
 	}
 }
 
+/* The cycle closes where user names d; by_value says how. */
+static void check_order_report_cycle(const struct decl *d, const struct decl *user, bool by_value)
+{
+	if (!by_value || check_is_fn_typedef(d) || check_is_fn_typedef(user)) {
+		diag_error(129, user->loc, "`%s` refers to itself through `%s`", user->name, d->name);
+		if (d != user)
+			diag_note(d->loc, "`%s` declared here", d->name);
+		if (check_is_fn_typedef(d) || check_is_fn_typedef(user))
+			diag_help("a C function type cannot take or return itself: pass a pointer to a struct "
+				  "that holds the function instead");
+		else
+			diag_help("a C typedef cannot name itself: point to a struct instead");
+		return;
+	}
+	diag_error(129, user->loc, "`%s` contains itself by value through `%s`", user->name, d->name);
+	if (d != user)
+		diag_note(d->loc, "`%s` declared here", d->name);
+	diag_help("break the cycle with a pointer: `*mut %s`", d->name);
+}
+
 /* Depth-first: dependencies of the same file first. A by-value cycle is a
- * type of infinite size (or a typedef loop) and cannot be written in C. */
-static void check_order_visit(struct order_state *st, struct decl *d, struct decl *user)
+ * type of infinite size (or a typedef loop), and a typedef that names
+ * itself through a pointer or a function type has no C spelling. */
+static void check_order_visit(struct order_state *st, struct decl *d, struct decl *user, bool by_value)
 {
 	if (d->src != st->src || d->check_state == 4)
 		return;
 	if (d->check_state == 3) {
-		diag_error(129, user->loc, "`%s` contains itself by value through `%s`", user->name, d->name);
-		if (d != user)
-			diag_note(d->loc, "`%s` declared here", d->name);
-		diag_help("break the cycle with a pointer: `*mut %s`", d->name);
+		check_order_report_cycle(d, user, by_value);
 		return;
 	}
 	d->check_state = 3;
@@ -112,7 +158,7 @@ static void check_order_source(struct checker *c, struct source *src)
 	st.out = arena_alloc(c->s->arena, (count + 1) * sizeof(*st.out));
 	for (struct decl *d = src->decls; d; d = d->next)
 		if (check_is_type_decl(d))
-			check_order_visit(&st, d, d);
+			check_order_visit(&st, d, d, true);
 	src->type_order = st.out;
 	src->ntype_order = st.n;
 }

@@ -149,9 +149,55 @@ static int check_param_slots(const struct param *p)
 	return t && t->kind == TY_BUFFER ? 2 : 1;
 }
 
+/* The function type a syscall argument or result would carry, directly,
+ * behind pointers or in a field of a struct it reaches; NULL if none. `seen`
+ * holds the typedefs and records already walked, so cycles end. */
+static const struct decl *check_find_fn_type(const struct type *t, struct symtab *seen)
+{
+	while (t && (t->kind == TY_PTR || t->kind == TY_BUFFER || t->kind == TY_ARRAY))
+		t = t->elem;
+	if (!t || t->kind != TY_NAMED || !t->decl || symtab_put(seen, t->decl->name, t->decl))
+		return NULL;
+	const struct decl *d = t->decl;
+	if (d->kind == D_TYPEDEF)
+		return d->u.tdef.type->kind == TY_FN ? d : check_find_fn_type(d->u.tdef.type, seen);
+	if (d->kind != D_STRUCT && d->kind != D_UNION)
+		return NULL;
+	for (const struct member *f = d->u.rec.fields; f; f = f->next) {
+		const struct decl *fn = check_find_fn_type(f->type, seen);
+		if (fn)
+			return fn;
+	}
+	return NULL;
+}
+
+/* A kernel function pointer cannot come from or go to user space: the
+ * kernel would call a user address. User code addresses are `vaddr`. Each
+ * function type is reported once per syscall (`reported`). */
+static void check_syscall_no_fn(const struct decl *sys, const char *param, const struct type *t,
+				struct symtab *reported)
+{
+	struct symtab *seen = symtab_new();
+	const struct decl *fn = check_find_fn_type(t, seen);
+
+	symtab_free(seen);
+	if (!fn || symtab_put(reported, fn->name, (void *)fn))
+		return;
+	if (param)
+		diag_error(132, t->loc, "parameter `%s` of syscall `%s` holds the function type `%s`", param,
+			   sys->name, fn->name);
+	else
+		diag_error(132, t->loc, "the result of syscall `%s` holds the function type `%s`", sys->name,
+			   fn->name);
+	diag_note(fn->loc, "`%s` declared here", fn->name);
+	diag_help("a syscall cannot take or return a kernel function pointer; user space passes code "
+		  "addresses as `vaddr`");
+}
+
 static void check_syscall_args(struct decl *d)
 {
 	struct syscall_decl *sc = &d->u.sys;
+	struct symtab *reported = symtab_new();
 
 	for (struct param *p = sc->sig.params; p; p = p->next) {
 		const struct type *t = type_resolve(p->type);
@@ -160,7 +206,11 @@ static void check_syscall_args(struct decl *d)
 		if (t && t->kind == TY_NAMED && t->decl && (t->decl->kind == D_STRUCT || t->decl->kind == D_UNION))
 			diag_error(123, p->type->loc, "a syscall argument is one register; pass `%s` by pointer",
 				   t->decl->name);
+		check_syscall_no_fn(d, p->name, p->type, reported);
 	}
+	if (sc->sig.ret)
+		check_syscall_no_fn(d, NULL, sc->sig.ret, reported);
+	symtab_free(reported);
 	if (sc->nslots > 6) {
 		diag_error(127, d->loc, "`%s` needs %d argument registers; the x86_64 syscall ABI has 6", d->name,
 			   sc->nslots);

@@ -113,6 +113,19 @@ static void check_named_use(struct type *t, enum type_use use)
 		check_type_not_allowed(t, use, "a handle", "handles are opaque: use `*mut` or `*const` of it");
 }
 
+/* A function type becomes a C typedef of a function pointer, so it must have
+ * a name: only the right side of a typedef. Its signature is checked like a
+ * method's either way, so one run reports what is wrong inside it too. */
+static void check_fn_type(struct checker *c, struct type *t, const struct source *from, enum type_use use)
+{
+	if (use != USE_TYPEDEF) {
+		diag_error(131, t->loc, "a function type must be named by a typedef; it cannot be written inline as %s",
+			   use_names[use]);
+		diag_help("name it: `typedef NAME = fn(...);`, then use NAME here");
+	}
+	check_method_sig(c, t->fn, from, false);
+}
+
 void check_type(struct checker *c, struct type *t, const struct source *from, enum type_use use)
 {
 	switch (t->kind) {
@@ -139,6 +152,9 @@ void check_type(struct checker *c, struct type *t, const struct source *from, en
 			check_type_not_allowed(t, use, "an array", "arrays are struct fields; pass a buffer<T> instead");
 		check_type(c, t->elem, from, USE_ELEMENT);
 		break;
+	case TY_FN:
+		check_fn_type(c, t, from, use);
+		return; /* not a scalar either: E0131 already says what to write */
 	default:
 		break;
 	}

@@ -82,8 +82,22 @@ static bool ctype_ends_in_star(const struct type *t)
 	return t->kind == TY_PTR || t->kind == TY_STRING;
 }
 
+/* `RET (*name)(PARAMS)`: a function type is named as a pointer to function,
+ * so a field or parameter of it holds the function's address. */
+static void ctype_fn_pointer(struct out *o, const struct method *fn, const char *name)
+{
+	ctype_ret_sep(o, fn);
+	out_printf(o, "(*%s)(", name ? name : "");
+	ctype_params(o, fn, NULL, 0);
+	out_putc(o, ')');
+}
+
 void ctype_decl(struct out *o, const struct type *t, const char *name)
 {
+	if (t->kind == TY_FN) {
+		ctype_fn_pointer(o, t->fn, name);
+		return;
+	}
 	ctype_base(o, t, 0);
 	if (name && !ctype_ends_in_star(t))
 		out_putc(o, ' ');
@@ -91,6 +105,17 @@ void ctype_decl(struct out *o, const struct type *t, const char *name)
 		out_puts(o, name);
 	if (t->kind == TY_ARRAY)
 		ctype_array_suffix(o, t);
+}
+
+void ctype_typedef(struct out *o, const struct decl *d)
+{
+	struct out *name = out_new();
+
+	out_printf(name, "%s_t", d->name);
+	out_puts(o, "typedef ");
+	ctype_decl(o, d->u.tdef.type, out_data(name));
+	out_putc(o, ';');
+	out_free(name);
 }
 
 static void ctype_pointer_to(struct out *o, const struct type *elem, bool is_const, unsigned flags,
@@ -169,6 +194,32 @@ void ctype_ret_sep(struct out *o, const struct method *m)
 		out_putc(o, ' ');
 }
 
+void idlparams_print(struct out *o, const struct method *m)
+{
+	out_putc(o, '(');
+	for (const struct param *p = m->params; p; p = p->next) {
+		const char *dir = direction_name(p->dir);
+
+		out_printf(o, "%s%s%s%s: ", p == m->params ? "" : ", ", dir, *dir ? " " : "", p->name);
+		idltype_print(o, p->type);
+	}
+	out_putc(o, ')');
+	if (m->ret) {
+		out_puts(o, " -> ");
+		idltype_print(o, m->ret);
+	}
+}
+
+void idlraises_print(struct out *o, const struct method *m)
+{
+	if (!m->has_raises)
+		return;
+	out_puts(o, " raises(");
+	for (const struct ref *r = m->raises; r; r = r->next)
+		out_printf(o, "%s%s", r == m->raises ? "" : ", ", r->name);
+	out_putc(o, ')');
+}
+
 void idltype_print(struct out *o, const struct type *t)
 {
 	static const char *const prims[] = {
@@ -193,6 +244,11 @@ void idltype_print(struct out *o, const struct type *t)
 		out_putc(o, '[');
 		idltype_print(o, t->elem);
 		out_printf(o, "; %" PRId64 "]", t->len);
+		break;
+	case TY_FN:
+		out_puts(o, "fn");
+		idlparams_print(o, t->fn);
+		idlraises_print(o, t->fn);
 		break;
 	default: out_puts(o, prims[t->kind]); break;
 	}

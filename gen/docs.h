@@ -99,6 +99,10 @@ void docs_params(struct out *o, const struct method *m);
 /* `fn alloc(order: u32, out frame: *mut paddr) raises(ENOMEM);` (syscalls:
  * `syscall 0 read(...)`). */
 void docs_signature(struct out *o, const struct decl *owner, const struct method *m);
+/* `typedef thread_entry = fn(inout arg: *mut void) -> i32;` */
+void docs_typedef_signature(struct out *o, const struct decl *x);
+/* Whether x is a typedef of a function type. */
+bool docs_is_fn_typedef(const struct decl *x);
 /* The banner as an HTML comment line (Markdown pages use it too). */
 void docs_banner_html(struct out *o, const struct spec *s, const char *what);
 /* The reason given by @deprecated (maybe ""), or NULL if not deprecated. */

@@ -154,7 +154,7 @@ const char *emitc_stem(const struct spec *s, const struct source *src)
 	return arena_strndup(s->arena, start, dot ? (size_t)(dot - start) : strlen(start));
 }
 
-static void emitc_return_doc(struct out *o, const struct method *m)
+void emitc_return_doc(struct out *o, const struct method *m)
 {
 	if (!m->has_raises)
 		return;
@@ -178,6 +178,15 @@ static const char *direction_label(enum direction d)
 	return labels[d];
 }
 
+void emitc_param_tags(struct out *o, const struct method *m)
+{
+	for (const struct param *p = m->params; p; p = p->next) {
+		emitc_tag(o, p->name, direction_label(p->dir), p->doc);
+		if (p->type->kind == TY_BUFFER)
+			out_printf(o, " * @%s_len: number of elements in @%s\n", p->name, p->name);
+	}
+}
+
 void emitc_method_doc(struct out *o, const struct method *m, const char *cname, bool is_multi)
 {
 	const char *doc = m->doc ? m->doc : "";
@@ -188,11 +197,7 @@ void emitc_method_doc(struct out *o, const struct method *m, const char *cname, 
 	out_putc(o, '\n');
 	if (is_multi)
 		out_puts(o, " * @dev: the device (provider instance) to call\n");
-	for (const struct param *p = m->params; p; p = p->next) {
-		emitc_tag(o, p->name, direction_label(p->dir), p->doc);
-		if (p->type->kind == TY_BUFFER)
-			out_printf(o, " * @%s_len: number of elements in @%s\n", p->name, p->name);
-	}
+	emitc_param_tags(o, m);
 	if (nl && nl[1]) {
 		out_puts(o, " *\n");
 		emitc_doc_lines(o, nl + 1, "");

@@ -28,6 +28,10 @@ void emitc_int_literal(struct out *o, const struct type *t, int64_t v);
 void emitc_string_literal(struct out *o, const char *s);
 /* The stem of an IDL file's name: "idl/pmm.idl" -> "pmm". */
 const char *emitc_stem(const struct spec *s, const struct source *src);
+/* ` * @name: (dir) doc` for each parameter (buffers: also `@name_len`). */
+void emitc_param_tags(struct out *o, const struct method *m);
+/* ` *\n * Return: 0 on success, or -E1, -E2.` for a method that raises. */
+void emitc_return_doc(struct out *o, const struct method *m);
 /* The kernel-doc block of a method, as `prefix_name()`. */
 void emitc_method_doc(struct out *o, const struct method *m, const char *cname, bool is_multi);
 

@@ -300,19 +300,7 @@ void docs_cproto(struct out *o, const struct method *m)
 
 void docs_params(struct out *o, const struct method *m)
 {
-	out_putc(o, '(');
-	for (const struct param *p = m->params; p; p = p->next) {
-		const char *dir = direction_name(p->dir);
-
-		out_printf(o, "%s%s%s%s: ", p == m->params ? "" : ", ", dir, *dir ? " " : "",
-			   p->name);
-		idltype_print(o, p->type);
-	}
-	out_putc(o, ')');
-	if (m->ret) {
-		out_puts(o, " -> ");
-		idltype_print(o, m->ret);
-	}
+	idlparams_print(o, m);
 }
 
 void docs_signature(struct out *o, const struct decl *owner, const struct method *m)
@@ -322,14 +310,22 @@ void docs_signature(struct out *o, const struct decl *owner, const struct method
 	else
 		out_printf(o, "fn %s", m->name);
 	docs_params(o, m);
-	if (m->has_raises) {
-		out_puts(o, " raises(");
-		for (const struct ref *r = m->raises; r; r = r->next)
-			out_printf(o, "%s%s", r == m->raises ? "" : ", ", r->name);
-		out_putc(o, ')');
-	}
+	idlraises_print(o, m);
 	out_putc(o, ';');
 }
+
+bool docs_is_fn_typedef(const struct decl *x)
+{
+	return x->kind == D_TYPEDEF && x->u.tdef.type->kind == TY_FN;
+}
+
+void docs_typedef_signature(struct out *o, const struct decl *x)
+{
+	out_printf(o, "typedef %s = ", x->name);
+	idltype_print(o, x->u.tdef.type);
+	out_putc(o, ';');
+}
+
 
 /* "--" may not appear inside an HTML comment, and a path could hold one. */
 void docs_banner_html(struct out *o, const struct spec *s, const char *what)

@@ -223,8 +223,14 @@ static void html_fields(const struct html *h, const struct decl *x)
 	out_puts(h->o, "</table>\n");
 }
 
+static void html_fn_typedef(const struct html *h, const struct decl *x);
+
 static void html_type_body(const struct html *h, const struct decl *x)
 {
+	if (docs_is_fn_typedef(x)) {
+		html_fn_typedef(h, x);
+		return;
+	}
 	switch (x->kind) {
 	case D_CONST:
 		html_f(h, "<pre class=\"idl\">const %s: ", x->name);
@@ -325,6 +331,27 @@ static void html_errors(const struct html *h, const struct method *m)
 		out_puts(h->o, "</td></tr>\n");
 	}
 	out_puts(h->o, "</table>\n");
+}
+
+/* A function type's body: its IDL and C spellings, then its parameters,
+ * result and errors as a method's. */
+static void html_fn_typedef(const struct html *h, const struct decl *x)
+{
+	const struct method *fn = x->u.tdef.type->fn;
+	size_t mark = out_len(h->d->scratch);
+
+	docs_typedef_signature(h->d->scratch, x);
+	out_puts(h->o, "<pre class=\"idl\">");
+	html_plain(h, mark);
+	out_puts(h->o, "</pre>\n");
+	mark = out_len(h->d->scratch);
+	ctype_typedef(h->d->scratch, x);
+	out_puts(h->o, "<pre class=\"c\">");
+	html_plain(h, mark);
+	out_puts(h->o, "</pre>\n");
+	html_params(h, NULL, fn);
+	html_returns(h, fn);
+	html_errors(h, fn);
 }
 
 /* A method's or syscall's section body: doc, IDL signature, C prototype

@@ -202,8 +202,14 @@ static void md_fields(const struct mdp *p, const struct decl *x)
 	}
 }
 
+static void md_fn_typedef(const struct mdp *p, const struct decl *x);
+
 static void md_type_body(const struct mdp *p, const struct decl *x)
 {
+	if (docs_is_fn_typedef(x)) {
+		md_fn_typedef(p, x);
+		return;
+	}
 	switch (x->kind) {
 	case D_CONST:
 		out_printf(p->o, "```idl\nconst %s: ", x->name);
@@ -303,6 +309,21 @@ static void md_errors(const struct mdp *p, const struct method *m)
 		out_puts(p->o, " |\n");
 	}
 	out_putc(p->o, '\n');
+}
+
+/* As html_fn_typedef(). */
+static void md_fn_typedef(const struct mdp *p, const struct decl *x)
+{
+	const struct method *fn = x->u.tdef.type->fn;
+
+	out_puts(p->o, "```idl\n");
+	docs_typedef_signature(p->o, x);
+	out_puts(p->o, "\n```\n\n```c\n");
+	ctype_typedef(p->o, x);
+	out_puts(p->o, "\n```\n\n");
+	md_params(p, NULL, fn);
+	md_returns(p, fn);
+	md_errors(p, fn);
 }
 
 static void md_callable(const struct mdp *p, const struct decl *owner, const struct method *m)

@@ -5,7 +5,6 @@
  * component (the prototypes its sources must match), and idl_base.h.
  * None of these depend on the configuration.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -32,8 +31,12 @@ static int emit_base_header(const struct spec *s, const char *outdir)
 	return out_commit(o, arena_printf(s->arena, "%s/include/tessera/idl_base.h", outdir));
 }
 
+/* Kernel-doc of a type: members or fields, or for a function type its
+ * parameters and return value, as for a function. */
 static void emit_type_doc(struct out *o, const struct decl *d, const char *kind)
 {
+	const struct method *fn = d->kind == D_TYPEDEF && d->u.tdef.type->kind == TY_FN ? d->u.tdef.type->fn : NULL;
+
 	out_printf(o, "\n/**\n * %s%s%s -%s", kind, *kind ? " " : "", d->name, d->doc ? " " : "");
 	emitc_first_line(o, d->doc);
 	out_putc(o, '\n');
@@ -43,11 +46,15 @@ static void emit_type_doc(struct out *o, const struct decl *d, const char *kind)
 	if (d->kind == D_STRUCT || d->kind == D_UNION)
 		for (const struct member *f = d->u.rec.fields; f; f = f->next)
 			emitc_tag(o, f->name, "", f->doc);
+	if (fn)
+		emitc_param_tags(o, fn);
 	const char *nl = d->doc ? strchr(d->doc, '\n') : NULL;
 	if (nl && nl[1]) {
 		out_puts(o, " *\n");
 		emitc_doc_lines(o, nl + 1, "");
 	}
+	if (fn)
+		emitc_return_doc(o, fn);
 	out_puts(o, " */\n");
 }
 
@@ -97,16 +104,11 @@ static void emit_type_decl(struct out *o, const struct decl *d)
 {
 	switch (d->kind) {
 	case D_CONST: emit_const(o, d); break;
-	case D_TYPEDEF: {
-		char name[256];
-
-		snprintf(name, sizeof(name), "%s_t", d->name);
+	case D_TYPEDEF:
 		emit_type_doc(o, d, "typedef");
-		out_puts(o, "typedef ");
-		ctype_decl(o, d->u.tdef.type, name);
-		out_puts(o, ";\n");
+		ctype_typedef(o, d);
+		out_putc(o, '\n');
 		break;
-	}
 	case D_ENUM:
 	case D_FLAGS: emit_enum(o, d); break;
 	case D_STRUCT:

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * `idlc --json FILE`: the whole checked spec as a JSON IR (format version 1)
+ * `idlc --json FILE`: the whole checked spec as a JSON IR (format version 2:
+ * version 1 plus function types)
  * for tools that would rather not parse IDL. Called from main.c; prints what
  * check.c computed and decides nothing.
  */
@@ -16,7 +17,7 @@
 #include "out.h"
 
 /* Bumped whenever a consumer would have to change to read the output. */
-#define JSON_IR_VERSION 1
+#define JSON_IR_VERSION 2
 
 /*
  * A pretty-printer with 2-space indentation. Only the innermost container's
@@ -262,6 +263,7 @@ static const char *const json_type_kinds[] = {
 	[TY_PADDR] = "paddr", [TY_VADDR] = "vaddr",
 	[TY_STRING] = "string", [TY_NAMED] = "named",
 	[TY_PTR] = "ptr", [TY_BUFFER] = "buffer", [TY_ARRAY] = "array",
+	[TY_FN] = "fn",
 };
 
 /* IDL keywords rather than decl_kind_name()'s prose ("constant"): the IR
@@ -275,9 +277,29 @@ static const char *const json_decl_kinds[] = {
 	[D_SYSCALL] = "syscall",
 };
 
+static void json_params(struct json *j, const struct param *params);
+static void json_raises(struct json *j, const struct ref *raises);
+static void json_type_or_null(struct json *j, const char *key, const struct type *t);
+
+/* {"kind": "fn", "params": [...], "return": ..., "raises": [...]}: not on one
+ * line, since its parameters carry docs. Only a typedef holds one. */
+static void json_fn_type(struct json *j, const char *key, const struct method *fn)
+{
+	json_open(j, key, '{');
+	json_str(j, "kind", "fn");
+	json_params(j, fn->params);
+	json_type_or_null(j, "return", fn->ret);
+	json_raises(j, fn->raises);
+	json_close(j, '}');
+}
+
 /* {"kind": "u32"}, {"kind": "ptr", "mut": true, "elem": {...}}, ... */
 static void json_type(struct json *j, const char *key, const struct type *t)
 {
+	if (t->kind == TY_FN && !j->is_inline) {
+		json_fn_type(j, key, t->fn);
+		return;
+	}
 	bool was_inline = json_open_inline(j, key);
 
 	json_str(j, "kind", json_type_kinds[t->kind]);

@@ -72,6 +72,14 @@ static void idl_error(IDL_LTYPE *l, void *scanner, struct parse_ctx *ctx, const 
 %left '*' '/' '%'
 %precedence UNARY
 
+/* A function type ends in a method tail, so in `-> fn() raises(E)` the
+ * errors could belong to the function type or to the method around it. As
+ * with C's dangling else they bind to the innermost: shift. A function type
+ * written there is an error anyway (E0131); this only makes the parse
+ * deterministic. */
+%precedence FN_BARE ARROW
+%precedence KW_RAISES
+
 %type <str> docs
 %type <attr> attrs attr
 %type <lead> leading
@@ -159,7 +167,7 @@ method
 	;
 
 method_tail
-	: %empty                            { $$.ret = NULL; $$.raises = NULL; $$.has_raises = 0; }
+	: %empty %prec FN_BARE              { $$.ret = NULL; $$.raises = NULL; $$.has_raises = 0; }
 	| KW_RAISES '(' raise_list ')'      { $$.ret = NULL; $$.raises = $3; $$.has_raises = 1; }
 	| ARROW type                        { $$.ret = $2; $$.raises = NULL; $$.has_raises = 0; }
 	| ARROW type KW_RAISES '(' raise_list ')' { $$.ret = $2; $$.raises = $5; $$.has_raises = 1; }
@@ -224,6 +232,8 @@ type
 	| '*' KW_MUT type          { $$ = ast_type_ptr(ctx, true, $3, LOC(@$)); }
 	| KW_BUFFER '<' type '>'   { $$ = ast_type_buffer(ctx, $3, LOC(@$)); }
 	| '[' type ';' expr ']'    { $$ = ast_type_array(ctx, $2, $4, LOC(@$)); }
+	| KW_FN '(' params ')' method_tail
+		{ $$ = ast_type_fn(ctx, $3, $5.ret, $5.raises, $5.has_raises, LOC(@1)); }
 	;
 
 fields

@@ -26,6 +26,17 @@ int buddy_init(void) { strcat(init_log, "B"); return 0; }
 int buddy_alloc(uint32_t order, paddr_t *frame) { *frame = 0x1000u << order; return 0; }
 void buddy_free(paddr_t frame, uint32_t order) { (void)frame; (void)order; }
 int buddy_stats(struct pmm_stats *st) { st->total = 42; return 0; }
+
+/* Three free blocks at 0x1000 (order 0), 0x2000 (order 1), 0x4000 (order 2). */
+int buddy_walk(pmm_visitor_t cb, void *arg)
+{
+	if (!cb)
+		return -EINVAL;
+	for (uint32_t order = 0; order < 3; order++)
+		if (!cb((paddr_t)0x1000 << order, order, arg))
+			break;
+	return 0;
+}
 int serial_init(void) { strcat(init_log, "S"); return 0; }
 void serial_write(struct console_dev *dev, const uint8_t *buf, size_t buf_len) { (void)dev; (void)buf; (void)buf_len; }
 int serial_getc(struct console_dev *dev, uint8_t *ch) { (void)dev; *ch = 'x'; return 0; }
@@ -41,6 +52,30 @@ static void test_singleton(void)
 	check(pmm_is_bound(), "pmm is bound");
 	check(pmm_alloc(2, &frame) == 0 && frame == 0x4000, "pmm_alloc reaches buddy_alloc");
 	check(pmm_has_stats() && pmm_stats(&st) == 0 && st.total == 42, "optional pmm_stats is bound");
+}
+
+/* A pmm_visitor: sums what it sees and stops after the order-1 block. */
+static bool sum_until_order1(paddr_t frame, uint32_t order, void *arg)
+{
+	*(paddr_t *)arg += frame;
+	return order < 1;
+}
+
+static long reclaim_one(size_t want, pmm_zone_t zone)
+{
+	return want > 0 && zone == ZONE_NORMAL ? 1 : -EINVAL;
+}
+
+static void test_function_types(void)
+{
+	paddr_t sum = 0;
+	struct pmm_shrinker sh = { .reclaim = reclaim_one, .walkers = { sum_until_order1 } };
+
+	check(pmm_has_walk() && pmm_walk(sum_until_order1, &sum) == 0 && sum == 0x3000,
+	      "a function type passed through the glue is called back until it returns false");
+	check(pmm_walk(NULL, &sum) == -EINVAL, "a NULL callback is refused");
+	check(sh.reclaim(4, ZONE_NORMAL) == 1 && sh.reclaim(4, ZONE_DMA) == -EINVAL && sh.walkers[1] == NULL,
+	      "function types as struct fields and array elements");
 }
 
 static void test_registry(void)
@@ -79,6 +114,7 @@ int main(void)
 {
 	puts("TAP version 13");
 	test_singleton();
+	test_function_types();
 	test_registry();
 	test_init_and_tables();
 	printf("1..%d\n", count);

@@ -73,6 +73,18 @@ union pmm_addr {
 struct pmm_reservation; /* opaque: only its provider sees inside */
 
 /**
+ * typedef pmm_observer - Told about every block `alloc` hands out, for tracing.
+ * @frame: The first frame of the block.
+ * @order: Base-2 logarithm of the number of frames.
+ * @fl: The flags of the allocation.
+ *
+ * Runs with the allocator's lock held: it must **not** allocate.
+ *
+ * Return: 0 on success, or -EBUSY.
+ */
+typedef int (*pmm_observer_t)(paddr_t frame, uint32_t order, pmm_flags_t fl);
+
+/**
  * DOC: pmm - singleton interface
  *
  * The physical page-frame allocator.
@@ -222,11 +234,20 @@ static inline struct console_dev *console_dev_next(struct console_dev *dev)
 
 /* Method types: every implementation has exactly this signature. */
 typedef void trace_event_fn(const char *what, uint64_t arg);
+typedef int trace_watch_fn(pmm_observer_t cb);
 
 /**
  * trace_event() - Record one event.
  * @what: (in)
  * @arg:
+ */
+/* defined by the binding: see tessera/bind/trace.h */
+
+/**
+ * trace_watch() - Call `cb` for every allocation from now on.
+ * @cb:
+ *
+ * Return: 0 on success, or -EOPNOTSUPP.
  */
 /* defined by the binding: see tessera/bind/trace.h */
 

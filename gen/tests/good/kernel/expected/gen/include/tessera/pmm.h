@@ -7,6 +7,7 @@
 #include <tessera/errno.h>
 
 struct pmm_stats;
+struct pmm_shrinker;
 
 /**
  * PAGE_SIZE - Size of a page frame in bytes.
@@ -28,6 +29,15 @@ typedef uint32_t pmm_zone_t;
 #define ZONE_NORMAL 1U
 
 /**
+ * typedef pmm_reclaimer - Called when free memory runs low; returns how many frames it gave back.
+ * @want: How many frames the allocator would like back.
+ * @zone: The zone that runs low.
+ *
+ * Return: a non-negative value on success, or -EINVAL.
+ */
+typedef long (*pmm_reclaimer_t)(size_t want, pmm_zone_t zone);
+
+/**
  * struct pmm_stats - Allocation statistics, like Linux's /proc/buddyinfo.
  * @total: Frames managed.
  * @free_blocks: Free blocks per order.
@@ -35,6 +45,26 @@ typedef uint32_t pmm_zone_t;
 struct pmm_stats {
 	uint64_t total;
 	uint64_t free_blocks[11];
+};
+
+/**
+ * typedef pmm_visitor - Called for each free block `walk` finds; returning false stops the walk.
+ * @frame: The first frame of the block.
+ * @order: The block's order.
+ * @arg: (in/out) What `walk` was given.
+ */
+typedef bool (*pmm_visitor_t)(paddr_t frame, uint32_t order, void *arg);
+
+/**
+ * struct pmm_shrinker - A reclaimer that `alloc` may call before failing with `ENOMEM`.
+ * @reclaim: Frees what it can.
+ * @walkers: Up to four walkers to run afterwards.
+ * @next: The next shrinker.
+ */
+struct pmm_shrinker {
+	pmm_reclaimer_t reclaim;
+	pmm_visitor_t walkers[4];
+	struct pmm_shrinker *next;
 };
 
 /**
@@ -49,6 +79,7 @@ struct pmm_stats {
 typedef int pmm_alloc_fn(uint32_t order, paddr_t *frame);
 typedef void pmm_free_fn(paddr_t frame, uint32_t order);
 typedef int pmm_stats_fn(struct pmm_stats *st);
+typedef int pmm_walk_fn(pmm_visitor_t cb, void *arg);
 
 /**
  * pmm_alloc() - Allocate `2^order` contiguous frames.
@@ -69,6 +100,15 @@ typedef int pmm_stats_fn(struct pmm_stats *st);
 /**
  * pmm_stats() - Fill in statistics.
  * @st: (out)
+ *
+ * Return: 0 on success, or -EINVAL.
+ */
+/* defined by the binding: see tessera/bind/pmm.h */
+
+/**
+ * pmm_walk() - Call `cb` on each free block, in address order, until it returns false.
+ * @cb: What to call.
+ * @arg: (in/out) Passed to `cb`.
  *
  * Return: 0 on success, or -EINVAL.
  */

@@ -4,6 +4,7 @@
 #define TESSERA_BIND_TRACE_H
 
 /* Included by tessera/pmm.h; do not include directly. */
+#include <tessera/errors.h>
 
 /* No selected component provides trace. */
 static inline bool trace_is_bound(void)
@@ -12,5 +13,6 @@ static inline bool trace_is_bound(void)
 }
 
 void trace_event(const char *what, uint64_t arg);
+int trace_watch(pmm_observer_t cb);
 
 #endif /* TESSERA_BIND_TRACE_H */

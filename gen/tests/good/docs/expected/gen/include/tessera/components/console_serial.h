@@ -12,8 +12,8 @@
  * Its sources implement exactly these declarations.
  */
 int serial_init(void); /* runs once, after the providers of what console_serial requires */
-long serial_write(struct console_dev *dev, const uint8_t *buf, size_t buf_len); /* implements console.write (idl/pmm.idl:87) */
-uint32_t serial_name(struct console_dev *dev); /* implements console.name (idl/pmm.idl:89) */
+long serial_write(struct console_dev *dev, const uint8_t *buf, size_t buf_len); /* implements console.write (idl/pmm.idl:98) */
+uint32_t serial_name(struct console_dev *dev); /* implements console.name (idl/pmm.idl:100) */
 extern const struct console_ops console_serial_console_ops; /* its console provider ops, in bind.c */
 long serial_sys_write(int32_t fd, const uint8_t __user *buf, size_t buf_len); /* implements syscall write (1) */
 extern uint32_t console_serial_port; /* CONFIG_CONSOLE_SERIAL_PORT; command line: console_serial.port= */

@@ -14,9 +14,9 @@
  * Its sources implement exactly these declarations.
  */
 int buddy_init(void); /* runs once, after the providers of what pmm_buddy requires */
-__attribute__((hot)) int buddy_alloc(uint32_t order, paddr_t *frame); /* implements pmm.alloc (idl/pmm.idl:67) */
-__attribute__((hot)) void buddy_free(paddr_t frame, uint32_t order); /* implements pmm.free (idl/pmm.idl:74) */
-int buddy_stats(struct pmm_stats *st); /* implements pmm.stats (idl/pmm.idl:77) */
+__attribute__((hot)) int buddy_alloc(uint32_t order, paddr_t *frame); /* implements pmm.alloc (idl/pmm.idl:78) */
+__attribute__((hot)) void buddy_free(paddr_t frame, uint32_t order); /* implements pmm.free (idl/pmm.idl:85) */
+int buddy_stats(struct pmm_stats *st); /* implements pmm.stats (idl/pmm.idl:88) */
 long buddy_sys_meminfo(struct pmm_stats __user *st); /* implements syscall meminfo (2) */
 extern uint32_t pmm_buddy_max_order; /* CONFIG_PMM_BUDDY_MAX_ORDER; command line: pmm_buddy.max_order= */
 extern bool pmm_buddy_verbose; /* CONFIG_PMM_BUDDY_VERBOSE; command line: pmm_buddy.verbose= */

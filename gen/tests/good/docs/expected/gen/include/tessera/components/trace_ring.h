@@ -11,7 +11,7 @@
  * Trace events into an in-memory ring buffer.
  * Its sources implement exactly these declarations.
  */
-void ring_event(const char *what, uint64_t arg); /* implements trace.event (idl/pmm.idl:99) */
+void ring_event(const char *what, uint64_t arg); /* implements trace.event (idl/pmm.idl:110) */
 extern uint32_t trace_ring_entries; /* CONFIG_TRACE_RING_ENTRIES; command line: trace_ring.entries= */
 
 #endif /* TESSERA_COMPONENTS_TRACE_RING_H */

@@ -38,4 +38,16 @@ static inline int pmm_stats(struct pmm_stats *st)
 	return buddy_stats(st);
 }
 
+static inline bool pmm_has_walk(void)
+{
+	return true;
+}
+
+int buddy_walk(pmm_visitor_t cb, void *arg);
+
+static inline int pmm_walk(pmm_visitor_t cb, void *arg)
+{
+	return buddy_walk(cb, arg);
+}
+
 #endif /* TESSERA_BIND_PMM_H */

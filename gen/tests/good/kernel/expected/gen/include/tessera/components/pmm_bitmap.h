@@ -11,7 +11,7 @@
  * A bitmap page-frame allocator: one bit per frame.
  * Its sources implement exactly these declarations.
  */
-__attribute__((hot)) int bitmap_alloc(uint32_t order, paddr_t *frame); /* implements pmm.alloc (idl/pmm.idl:26) */
-__attribute__((hot)) void bitmap_free(paddr_t frame, uint32_t order); /* implements pmm.free (idl/pmm.idl:29) */
+__attribute__((hot)) int bitmap_alloc(uint32_t order, paddr_t *frame); /* implements pmm.alloc (idl/pmm.idl:52) */
+__attribute__((hot)) void bitmap_free(paddr_t frame, uint32_t order); /* implements pmm.free (idl/pmm.idl:55) */
 
 #endif /* TESSERA_COMPONENTS_PMM_BITMAP_H */

@@ -15,9 +15,10 @@
  * Its sources implement exactly these declarations.
  */
 int buddy_init(void); /* runs once, after the providers of what pmm_buddy requires */
-__attribute__((hot)) int buddy_alloc(uint32_t order, paddr_t *frame); /* implements pmm.alloc (idl/pmm.idl:26) */
-__attribute__((hot)) void buddy_free(paddr_t frame, uint32_t order); /* implements pmm.free (idl/pmm.idl:29) */
-int buddy_stats(struct pmm_stats *st); /* implements pmm.stats (idl/pmm.idl:32) */
+__attribute__((hot)) int buddy_alloc(uint32_t order, paddr_t *frame); /* implements pmm.alloc (idl/pmm.idl:52) */
+__attribute__((hot)) void buddy_free(paddr_t frame, uint32_t order); /* implements pmm.free (idl/pmm.idl:55) */
+int buddy_stats(struct pmm_stats *st); /* implements pmm.stats (idl/pmm.idl:58) */
+int buddy_walk(pmm_visitor_t cb, void *arg); /* implements pmm.walk (idl/pmm.idl:61) */
 extern uint32_t pmm_buddy_max_order; /* CONFIG_PMM_BUDDY_MAX_ORDER; command line: pmm_buddy.max_order= */
 extern bool pmm_buddy_poison; /* CONFIG_PMM_BUDDY_POISON; command line: pmm_buddy.poison= */
 
