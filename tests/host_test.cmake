@@ -50,7 +50,9 @@ function(tessera_host_test)
     DEPENDS idlc ${config}
     COMMENT "idlc: glue for ${T_NAME}")
   add_executable(${T_NAME} ${T_SOURCES} ${component_sources} ${gen}/bind.c ${gen}/init.c)
-  target_include_directories(${T_NAME} PRIVATE ${gen}/include ${PROJECT_SOURCE_DIR}/tests/conformance)
+  # tests/host/include stands in for the platform's headers (<tessera/spinlock.h>).
+  target_include_directories(${T_NAME} PRIVATE ${gen}/include ${PROJECT_SOURCE_DIR}/tests/host/include
+    ${PROJECT_SOURCE_DIR}/tests/conformance)
   target_compile_options(${T_NAME} PRIVATE -Wall -Wextra -Werror -g -O1
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(${T_NAME} PRIVATE -fsanitize=address,undefined)

@@ -2,20 +2,25 @@
 # SPDX-License-Identifier: Apache-2.0
 # Builds the kernel image of one configuration in its own build tree, as
 # tests/boot/boot_config.sh does, without booting it: run.sh builds one
-# image per configuration of bench/kernel-configs.txt with it.
-# Usage: build-config.sh SOURCE_DIR WORK_DIR CONFIG_LINES...
+# image per configuration of bench/kernel-configs.txt and per
+# configs/*_defconfig with it.
+# Usage: build-config.sh SOURCE_DIR WORK_DIR CONFIG_LINES...|--defconfig FILE
 #   e.g. build-config.sh . /tmp/w CONFIG_PLATFORM_X86_64=y CONFIG_PMM_BITMAP=y ...
 # Prints the image's path; the logs are in WORK_DIR.
 set -euo pipefail
 if [[ $# -lt 3 ]]; then
-	sed -n '6,8p' "${BASH_SOURCE[0]}" | sed 's/^# //' >&2
+	sed -n '7,9p' "${BASH_SOURCE[0]}" | sed 's/^# //' >&2
 	exit 2
 fi
 src=$(cd "$1" && pwd) work=$2
 shift 2
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-printf '%s\n' "$@" >"$work/defconfig"
+if [[ $1 == --defconfig ]]; then
+	cp "$2" "$work/defconfig"
+else
+	printf '%s\n' "$@" >"$work/defconfig"
+fi
 
 # A tree configured for another source directory cannot be reused.
 cache=$work/build/CMakeCache.txt

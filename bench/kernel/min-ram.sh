@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The least RAM (QEMU -m, in KiB, to STEP KiB) a kernel image boots in: a
-# boot passes when the kernel prints `ok 1 kernel_selftest` and QEMU ends
-# with status 0. Binary search between 0 and HI KiB (assumes that booting
+# boot passes when the kernel prints its self-tests' KTAP and QEMU ends
+# with status 0 (the kernel powers off with 0 only when every test passed). Binary search between 0 and HI KiB (assumes that booting
 # in n KiB means booting in more). Called by run.sh; usable alone.
 # Usage: min-ram.sh MACHINE KERNEL.elf [HI]   (HI=131072, i.e. 128 MiB; STEP=64)
 # Prints the KiB count, or ">HI" when even HI fails.
@@ -22,7 +22,7 @@ ram_boots()
 {
 	local out
 
-	out=$("$qemu_run" -M "$machine" -m "${1}K" -t 10 "$kernel" 2>&1) && grep -q '^ok 1 kernel_selftest' <<<"$out"
+	out=$("$qemu_run" -M "$machine" -m "${1}K" -t 10 "$kernel" 2>&1) && grep -q '^KTAP version 1' <<<"$out"
 }
 
 if ! ram_boots "$hi"; then

@@ -4,8 +4,9 @@
 # bench/README.md): boot time, allocators and schedulers in the kernel and
 # on the host, interface calls, image size and least RAM, for the default
 # configuration and for each other pmm, heap and sched implementation
-# swapped into it (BUILD/bench/kernel-configs.txt). Each table is preceded
-# by the command that reproduces it. `make bench-kernel` runs this.
+# swapped into it (BUILD/bench/kernel-configs.txt); image size and least
+# RAM also for every configs/*_defconfig. Each table is preceded by the
+# command that reproduces it. `make bench-kernel` runs this.
 #
 # Usage: bench/kernel/run.sh [BUILD_DIR]       (default: build)
 # Environment: RUNS=11 boots per image for the boot times;
@@ -63,6 +64,23 @@ if [[ ${#names[@]} -eq 0 ]]; then
 	echo "run.sh: no kernel image built (logs in $work/*/)" >&2
 	exit 1
 fi
+# Every configs/*_defconfig, for the size table (the default's image is the
+# "default" configuration's when there is one: the same configuration).
+declare -a defconfig_names=() defconfig_images=()
+if run_wants size; then
+	for f in "$src"/configs/*_defconfig; do
+		name=$(basename "$f")
+		image=
+		if [[ $name == default_defconfig && ${names[0]} == default ]]; then
+			image=${images[0]}
+		else
+			echo "building $name" >&2
+			image=$("$here/build-config.sh" "$src" "$work/$name" --defconfig "$f") ||
+				{ run_fail "build of $name"; continue; }
+		fi
+		defconfig_names+=("$name") defconfig_images+=("$image")
+	done
+fi
 what_of() { # the bench= items for configuration i: all for the default, else its interface
 	[[ ${ifaces[$1]} == - ]] && echo all || echo "${ifaces[$1]}"
 }
@@ -71,6 +89,7 @@ echo "# Tessera kernel benchmarks: $(git -C "$src" describe --always --dirty 2>/
 	"$(qemu-system-x86_64 --version | head -1), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs))"
 echo "# configurations ($configs):"
 sed 's/^/#   /' "$configs"
+echo "# and for the size table: $(cd "$src" && echo configs/*_defconfig)"
 
 if run_wants boot; then
 	echo
@@ -119,18 +138,24 @@ fi
 
 if run_wants size; then
 	echo
-	echo "== 5. Image size and least RAM (-m, to 64 KiB; a pass is ok 1 kernel_selftest and exit 0)"
+	echo "== 5. Image size and least RAM (-m, to 64 KiB; a pass is the KTAP self-tests and exit 0)"
 	echo "\$ size IMAGE; nm -S -t d IMAGE (code, rodata: the symbols' own bytes); bench/kernel/min-ram.sh MACHINE IMAGE"
-	header=$(printf '%-12s %8s %6s %8s %8s %7s %7s' configuration text data bss total code rodata)
+	echo "# every configs/*_defconfig, then the default with one implementation swapped in"
+	header=$(printf '%-18s %8s %6s %8s %8s %7s %7s' configuration text data bss total code rodata)
 	for m in $machines; do header+=$(printf ' %14s' "RAM KiB $m"); done
 	echo "$header"
+	rows_names=("${defconfig_names[@]}") rows_images=("${defconfig_images[@]}")
 	for i in "${!names[@]}"; do
-		read -r text data bss total _ < <(size "${images[$i]}" | tail -1)
-		read -r code rodata < <(nm -S -t d "${images[$i]}" |
+		[[ ${ifaces[$i]} == - ]] || { rows_names+=("${names[$i]}"); rows_images+=("${images[$i]}"); }
+	done
+	for i in "${!rows_names[@]}"; do
+		image=${rows_images[$i]}
+		read -r text data bss total _ < <(size "$image" | tail -1)
+		read -r code rodata < <(nm -S -t d "$image" |
 			awk 'NF == 4 { t = tolower($3); if (t == "t") c += $2; else if (t == "r") r += $2 }
 			     END { print c + 0, r + 0 }')
-		row=$(printf '%-12s %8s %6s %8s %8s %7s %7s' "${names[$i]}" "$text" "$data" "$bss" "$total" "$code" "$rodata")
-		for m in $machines; do row+=$(printf ' %14s' "$("$here/min-ram.sh" "$m" "${images[$i]}")"); done
+		row=$(printf '%-18s %8s %6s %8s %8s %7s %7s' "${rows_names[$i]}" "$text" "$data" "$bss" "$total" "$code" "$rodata")
+		for m in $machines; do row+=$(printf ' %14s' "$("$here/min-ram.sh" "$m" "$image")"); done
 		echo "$row"
 	done
 fi

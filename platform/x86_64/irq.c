@@ -27,6 +27,7 @@ struct irq_slot {
  * handler with another's ctx. */
 static struct irq_slot irq_slots[TRAP_VECTORS];
 static bool irq_apic; /* set once by irq_init() */
+static irq_exit_fn *volatile irq_exit_hook;
 
 static bool irq_is_legacy(unsigned vector)
 {
@@ -157,6 +158,7 @@ static void irq_acknowledge(unsigned vector)
 void irq_dispatch(struct trap_frame *frame)
 {
 	unsigned vector = (unsigned)frame->vector;
+	irq_exit_fn *hook;
 	struct irq_slot slot;
 
 	if (irq_is_spurious(vector))
@@ -166,4 +168,12 @@ void irq_dispatch(struct trap_frame *frame)
 		trap_report(frame);
 	irq_acknowledge(vector);
 	slot.handler(frame, slot.ctx);
+	hook = irq_exit_hook;
+	if (hook)
+		hook(frame);
+}
+
+void irq_set_exit_hook(irq_exit_fn *fn)
+{
+	irq_exit_hook = fn;
 }

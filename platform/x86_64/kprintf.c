@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * kprintf(): formatted output on the early console (the COM1 UART), each
- * line stamped with the time since boot like Linux's log, "[    1.234567] ",
- * except KTAP lines, which test parsers expect bare. Used for boot
- * messages, test results and by panic(); format.c does the formatting.
+ * kprintf(): formatted output to the kernel log, each line stamped with
+ * the time since boot like Linux's log, "[    1.234567] ", except KTAP
+ * lines, which test parsers expect bare. Used for boot messages, test
+ * results and by panic(); format.c does the formatting. The log is a ring
+ * (log.h) shown on the early console (the COM1 UART) until the kernel
+ * core hands it to the registered consoles.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -13,6 +15,7 @@
 #include <tessera/clock.h>
 #include <tessera/irq.h>
 #include <tessera/kprintf.h>
+#include <tessera/log.h>
 
 #include "serial.h"
 
@@ -29,6 +32,20 @@ static const char *const kprintf_ktap_openings[] = {
 };
 
 enum kprintf_kind { KPRINTF_UNDECIDED, KPRINTF_LOG, KPRINTF_KTAP };
+
+_Static_assert((KLOG_SIZE & (KLOG_SIZE - 1)) == 0, "KLOG_SIZE must be a power of two");
+
+/*
+ * The log and where it goes. Changed only with interrupts disabled, which
+ * on one CPU is what keeps writers and readers apart.
+ */
+static struct {
+	char ring[KLOG_SIZE];
+	uint64_t end; /* bytes logged since boot; ring[end % KLOG_SIZE] is next */
+	bool early_retired; /* a console drives the early console's UART now */
+	bool in_console; /* console() runs: a kprintf() now is a nested one */
+	klog_console_fn *console;
+} klog;
 
 /*
  * The console's current line. Its opening is held back until it shows
@@ -75,13 +92,24 @@ static enum kprintf_kind kprintf_classify(const char *text, size_t len, bool fin
 	return possible && !final ? KPRINTF_UNDECIDED : KPRINTF_LOG;
 }
 
+/* Where every byte of output goes: into the ring, and to the early
+ * console while it prints, or when the consoles' own code is what printed. */
+static void kprintf_emit(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		klog.ring[(klog.end + i) & (KLOG_SIZE - 1)] = text[i];
+	klog.end += len;
+	if (!klog.early_retired || klog.in_console)
+		serial_write(text, len);
+}
+
 static void kprintf_write_timestamp(void)
 {
 	uint64_t ns = platform_clock_ns();
 	char stamp[32];
 	int len = ksnprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", ns / 1000000000, ns % 1000000000 / 1000);
 
-	serial_write(stamp, (size_t)len);
+	kprintf_emit(stamp, (size_t)len);
 }
 
 /* Starts the line as kind and writes what was held of it. */
@@ -89,7 +117,7 @@ static void kprintf_release(enum kprintf_kind kind)
 {
 	if (kind == KPRINTF_LOG)
 		kprintf_write_timestamp();
-	serial_write(kprintf_line.hold, kprintf_line.held);
+	kprintf_emit(kprintf_line.hold, kprintf_line.held);
 	kprintf_line.held = 0;
 	kprintf_line.mid_line = true;
 }
@@ -105,7 +133,7 @@ static void kprintf_end_held_line(void)
 		kprintf_release(kprintf_classify(kprintf_line.hold, kprintf_line.held, true));
 	else
 		kprintf_release(KPRINTF_KTAP);
-	serial_write("\n", 1);
+	kprintf_emit("\n", 1);
 	kprintf_line.mid_line = false;
 }
 
@@ -132,7 +160,7 @@ static size_t kprintf_write_line_rest(const char *text, size_t len)
 		n++;
 		kprintf_line.mid_line = false;
 	}
-	serial_write(text, n);
+	kprintf_emit(text, n);
 	return n;
 }
 
@@ -154,6 +182,16 @@ static void kprintf_write(void *ctx, const char *text, size_t len)
 
 static const struct format_sink kprintf_sink = { .write = kprintf_write };
 
+/* Has the consoles show what is new; not from a kprintf() they caused. */
+static void kprintf_show_on_consoles(void)
+{
+	if (!klog.console || klog.in_console)
+		return;
+	klog.in_console = true;
+	klog.console();
+	klog.in_console = false;
+}
+
 /*
  * A line's opening is not held past the call that began it: output must
  * not wait for a next call that a hang may prevent. So a KTAP line is
@@ -167,6 +205,7 @@ int kvprintf(const char *fmt, va_list ap)
 
 	if (kprintf_line.held > 0)
 		kprintf_release(kprintf_classify(kprintf_line.hold, kprintf_line.held, true));
+	kprintf_show_on_consoles();
 	irq_restore(flags);
 	return n;
 }
@@ -180,4 +219,61 @@ int kprintf(const char *fmt, ...)
 	n = kvprintf(fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+uint64_t klog_end(void)
+{
+	unsigned long flags = irq_save();
+	uint64_t end = klog.end;
+
+	irq_restore(flags);
+	return end;
+}
+
+/* Where reading from pos can start: pos itself, or, if the ring has
+ * overwritten it, the start of the oldest whole line the ring holds. */
+static uint64_t klog_first_held(uint64_t pos)
+{
+	uint64_t oldest = klog.end > KLOG_SIZE ? klog.end - KLOG_SIZE : 0;
+
+	if (pos > klog.end)
+		return klog.end;
+	if (pos >= oldest)
+		return pos;
+	pos = oldest;
+	while (pos < klog.end && klog.ring[pos & (KLOG_SIZE - 1)] != '\n')
+		pos++;
+	return pos < klog.end ? pos + 1 : pos;
+}
+
+size_t klog_read(uint64_t *pos, char *buf, size_t size)
+{
+	unsigned long flags = irq_save();
+	uint64_t from = klog_first_held(*pos);
+	size_t n = klog.end - from < size ? (size_t)(klog.end - from) : size;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = klog.ring[(from + i) & (KLOG_SIZE - 1)];
+	*pos = from + n;
+	irq_restore(flags);
+	return n;
+}
+
+void klog_set_console(klog_console_fn *fn)
+{
+	unsigned long flags = irq_save();
+
+	klog.console = fn;
+	kprintf_show_on_consoles();
+	irq_restore(flags);
+}
+
+const char *klog_early_console(void)
+{
+	return klog.early_retired ? NULL : "ttyS0";
+}
+
+void klog_early_console_retire(void)
+{
+	klog.early_retired = true;
 }

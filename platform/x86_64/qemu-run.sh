@@ -61,7 +61,7 @@ case $machine in
 # The options that never hung (see QEMU-NOTES): a PIT and PIC for later
 # timer work, the ISA serial port, no ACPI tables to build.
 microvm) args=(-M microvm,acpi=off,pit=on,pic=on,rtc=on,isa-serial=on) ;;
-pc) args=(-M pc) ;;
+pc) args=(-M pc -vga std) ;; # -nodefaults below would drop the VGA
 *) echo "qemu-run: unknown machine '$machine' (pc or microvm)" >&2; exit 126 ;;
 esac
 

@@ -16,8 +16,17 @@
  * so kernel figures measure the emulator as much as the code.
  */
 #include <tessera/clock.h>
-#include <tessera/components/kernel_core.h>
 #include <tessera/composition.h>
+/* The interfaces, then their bindings: this file also builds on the host,
+ * where the kernel core's component header does not exist. */
+#include <tessera/heap.h>
+#include <tessera/memmap.h>
+#include <tessera/pmm.h>
+#include <tessera/sched.h>
+#include <tessera/bind/heap.h>
+#include <tessera/bind/memmap.h>
+#include <tessera/bind/pmm.h>
+#include <tessera/bind/sched.h>
 #include <tessera/irq.h>
 #include <tessera/kprintf.h>
 
@@ -530,15 +539,17 @@ static int bench_sched(const struct bench_run *run)
 
 /* ---- the command line ---- */
 
-enum { BENCH_PMM = 1, BENCH_HEAP = 2, BENCH_SCHED = 4, BENCH_QUICK = 8, BENCH_ALL = 7 };
+enum { BENCH_PMM = 1, BENCH_HEAP = 2, BENCH_SCHED = 4, BENCH_QUICK = 8, BENCH_THREAD = 16 };
+/* What runs here, before threads start; bench_thread.c runs BENCH_THREAD. */
+enum { BENCH_HERE = BENCH_PMM | BENCH_HEAP | BENCH_SCHED };
 
 /* The items of a `bench=` value (a, b, ...) as BENCH_* bits; -1 for an
  * unknown item. */
 static int bench_parse_items(const char *v, size_t n)
 {
 	static const struct { const char *name; int bits; } items[] = {
-		{ "all", BENCH_ALL }, { "pmm", BENCH_PMM }, { "heap", BENCH_HEAP },
-		{ "sched", BENCH_SCHED }, { "quick", BENCH_QUICK },
+		{ "all", BENCH_HERE | BENCH_THREAD }, { "pmm", BENCH_PMM }, { "heap", BENCH_HEAP },
+		{ "sched", BENCH_SCHED }, { "thread", BENCH_THREAD }, { "quick", BENCH_QUICK },
 	};
 	int bits = 0;
 
@@ -592,6 +603,16 @@ static uint64_t bench_timer_overhead(void)
 	return bench_hist_pct(&bench_hists[0], 500);
 }
 
+bool core_bench_wants(const char *cmdline, const char *item)
+{
+	const char *v;
+	long n = bench_find(cmdline, "bench", &v);
+	int what = n < 0 ? 0 : bench_parse_items(v, (size_t)n);
+	int want = bench_parse_items(item, bench_len(item));
+
+	return what > 0 && want > 0 && (what & want) == want;
+}
+
 int core_benchmark(const char *cmdline)
 {
 	struct bench_run run;
@@ -604,11 +625,13 @@ int core_benchmark(const char *cmdline)
 	if (n < 0)
 		return 0;
 	what = bench_parse_items(v, (size_t)n);
-	if (what <= 0 || !(what & BENCH_ALL)) {
-		kprintf("bench: bench=%.*s: want all, pmm, heap, sched (comma-separated; quick for tiny sizes)\n",
+	if (what <= 0 || what == BENCH_QUICK) {
+		kprintf("bench: bench=%.*s: want all, pmm, heap, sched, thread (comma-separated; quick for tiny sizes)\n",
 			(int)n, v);
 		return 1;
 	}
+	if (!(what & BENCH_HERE))
+		return 0;
 	run.plan = what & BENCH_QUICK ? &bench_quick : &bench_full;
 	run.tsc_hz = platform_tsc_hz();
 	if (!run.tsc_hz) {

@@ -48,6 +48,10 @@ void core_print_composition(void)
 	for (size_t i = 0; i < tessera_nbindings; i++) {
 		const struct tessera_binding *b = &tessera_bindings[i];
 
+		/* Consoles are listed per registered device by core_console_start(),
+		 * which knows whether the hardware was found. */
+		if (b->is_multi && core_str_eq(b->interface, "console"))
+			continue;
 		kprintf("bind %s -> %s%s\n", b->interface, b->component, b->is_multi ? " (provider)" : "");
 	}
 }

@@ -19,11 +19,23 @@ void core_add_memory(const struct boot_info *bi);
 void core_run_inits(void);
 /* `bind <interface> -> <component>`, one line per binding of this image. */
 void core_print_composition(void);
-/* Runs the in-kernel self-tests, printing KTAP; returns the failed cases. */
-int core_selftest(void);
+/* Hands the kernel log over to the registered consoles (console_log.c),
+ * printing one `bind console -> <component> (<device>)` line per device. */
+void core_console_start(void);
+/* The in-kernel self-tests (selftest.c): one KTAP document of nsuites
+ * subtests; each run prints one and returns its failed cases. */
+struct selftest_suite;
+void core_selftest_begin(size_t nsuites);
+int core_selftest_run(const struct selftest_suite *suite);
 /* Runs the benchmarks a `bench=` word of the command line asks for (bench.c),
  * printing tables; returns how many failed to run, 0 without the word. */
 int core_benchmark(const char *cmdline);
+/* The thread benchmarks (bench_thread.c) that `bench=all` or `bench=thread`
+ * asks for, once threads run; returns how many failed to run. */
+int core_bench_threads(const char *cmdline);
+/* Whether the command line's bench= word names @item (all counts for
+ * every item); false without the word. */
+bool core_bench_wants(const char *cmdline, const char *item);
 
 /* Byte strings, for code that has no libc. */
 bool core_str_eq(const char *a, const char *b);

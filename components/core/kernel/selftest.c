@@ -1,127 +1,39 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * In-kernel self-tests, printed as KTAP (the format of Linux's KUnit) so the
- * boot tests on the host can parse them. They exercise whatever this image
- * binds to pmm, heap and sched, through the interfaces only: the host
- * conformance suites test each implementation in depth; these prove the
- * composed kernel works on real memory.
+ * The self-test runner: one KTAP document for the whole boot, a subtest
+ * per suite, so the boot tests on the host parse one result. kmain()
+ * opens it, runs each suite when the kernel is ready for it, and closes it.
  */
-#include <tessera/components/kernel_core.h>
 #include <tessera/kprintf.h>
 
 #include "core.h"
+#include "selftest.h"
 
-struct selftest {
-	const char *name;
-	bool (*run)(void); /* true when it passes; prints `# ` lines on failure */
-};
+static size_t selftest_suites_run;
 
-static bool selftest_fail(const char *what)
+bool selftest_fail(const char *what)
 {
 	kprintf("    # %s\n", what);
 	return false;
 }
 
-/* Frames of every order come aligned, are writable through the direct map,
- * and freeing them restores the free count. */
-static bool pmm_frames_are_aligned_writable_and_returned(void)
+void core_selftest_begin(size_t nsuites)
 {
-	struct pmm_stats before, after;
-	paddr_t frames[5];
-
-	pmm_stats(&before);
-	for (uint32_t order = 0; order < 5; order++) {
-		if (pmm_alloc(order, &frames[order]) != 0)
-			return selftest_fail("pmm_alloc failed");
-		if (frames[order] & ((PAGE_SIZE << order) - 1))
-			return selftest_fail("frame not aligned to its order");
-		__builtin_memset((void *)memmap_phys_to_virt(frames[order]), 0xa5, PAGE_SIZE << order);
-	}
-	for (uint32_t order = 0; order < 5; order++)
-		if (pmm_free(frames[order], order) != 0)
-			return selftest_fail("pmm_free failed");
-	pmm_stats(&after);
-	return after.free_frames == before.free_frames || selftest_fail("free frames not restored");
+	kprintf("KTAP version 1\n1..%zu\n", nsuites);
+	selftest_suites_run = 0;
 }
 
-static bool pmm_double_free_is_refused(void)
+int core_selftest_run(const struct selftest_suite *suite)
 {
-	paddr_t frame;
-
-	if (pmm_alloc(0, &frame) != 0 || pmm_free(frame, 0) != 0)
-		return selftest_fail("alloc/free failed");
-	return pmm_free(frame, 0) == -EINVAL || selftest_fail("double free accepted");
-}
-
-/* Blocks of many sizes hold their own bytes until freed. */
-static bool heap_blocks_keep_their_contents(void)
-{
-	enum { N = 64 };
-	unsigned char *blocks[N];
-
-	for (int i = 0; i < N; i++) {
-		size_t size = 8u << (i % 10);
-
-		if (heap_alloc(size, (void **)&blocks[i]) != 0)
-			return selftest_fail("heap_alloc failed");
-		__builtin_memset(blocks[i], i, size);
-	}
-	for (int i = 0; i < N; i++) {
-		size_t size = 8u << (i % 10);
-
-		for (size_t k = 0; k < size; k++)
-			if (blocks[i][k] != (unsigned char)i)
-				return selftest_fail("a block was overwritten");
-		heap_free(blocks[i]);
-	}
-	return true;
-}
-
-/* Every enqueued entity is picked once, and the queue then runs dry. */
-static bool sched_picks_every_runnable_entity(void)
-{
-	enum { N = 4 };
-	struct sched_entity se[N];
-	unsigned seen = 0;
-
-	for (int i = 0; i < N; i++) {
-		__builtin_memset(&se[i], 0, sizeof(se[i]));
-		if (sched_init_entity(&se[i], SCHED_PRIO_DEFAULT) != 0)
-			return selftest_fail("sched_init_entity failed");
-		sched_enqueue(&se[i]);
-	}
-	for (int i = 0; i < N; i++) {
-		struct sched_entity *next = sched_pick_next();
-
-		if (!next)
-			return selftest_fail("pick_next ran dry early");
-		seen |= 1u << (next - se);
-		sched_dequeue(next);
-	}
-	if (sched_pick_next() || sched_nr_runnable() != 0)
-		return selftest_fail("queue not empty after picking everything");
-	return seen == (1u << N) - 1 || selftest_fail("an entity was picked twice");
-}
-
-static const struct selftest selftests[] = {
-	{ "pmm_frames_are_aligned_writable_and_returned", pmm_frames_are_aligned_writable_and_returned },
-	{ "pmm_double_free_is_refused", pmm_double_free_is_refused },
-	{ "heap_blocks_keep_their_contents", heap_blocks_keep_their_contents },
-	{ "sched_picks_every_runnable_entity", sched_picks_every_runnable_entity },
-};
-
-int core_selftest(void)
-{
-	size_t n = sizeof(selftests) / sizeof(selftests[0]);
 	int failed = 0;
 
-	kprintf("KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: kernel_selftest\n    1..%zu\n", n);
-	for (size_t i = 0; i < n; i++) {
-		bool ok = selftests[i].run();
+	kprintf("    KTAP version 1\n    # Subtest: %s\n    1..%zu\n", suite->name, suite->ncases);
+	for (size_t i = 0; i < suite->ncases; i++) {
+		bool ok = suite->cases[i].run();
 
-		kprintf("    %s %zu %s\n", ok ? "ok" : "not ok", i + 1, selftests[i].name);
+		kprintf("    %s %zu %s\n", ok ? "ok" : "not ok", i + 1, suite->cases[i].name);
 		failed += !ok;
 	}
-	kprintf("%s 1 kernel_selftest\n", failed ? "not ok" : "ok");
+	kprintf("%s %zu %s\n", failed ? "not ok" : "ok", ++selftest_suites_run, suite->name);
 	return failed;
 }

@@ -4,6 +4,10 @@
  * page bookkeeping, shared by slab_kmalloc.c (the heap interface's entry
  * points), slab_cache.c (object caches) and slab_pages.c (frames and the
  * page table).
+ *
+ * Locking: slab_kmalloc.c's slab_lock guards all of the heap's mutable
+ * state. Every function declared here runs with it held, except
+ * slab_cache_setup(), which touches nothing but the descriptor it is given.
  */
 #ifndef TESSERA_HEAP_SLAB_SLAB_H
 #define TESSERA_HEAP_SLAB_SLAB_H
@@ -94,7 +98,8 @@ struct slab_counters {
 };
 
 /* Every cache (the size classes, the descriptor cache and those made by
- * cache_create), newest first, for shrink and statistics. */
+ * cache_create), newest first, for shrink and statistics. Both guarded by
+ * slab_lock. */
 extern struct heap_cache *slab_caches;
 extern struct slab_counters slab_count;
 

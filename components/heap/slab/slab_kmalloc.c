@@ -4,7 +4,14 @@
  * binding calls it. alloc picks a size class (an object cache of
  * slab_cache.c) or, above the largest class, takes pages from pmm through
  * slab_pages.c; the cache_* methods wrap slab_cache.c.
+ *
+ * Locking: every heap method holds slab_lock, interrupts disabled, around
+ * its work on the heap's state, so each is atomic and may be called from
+ * any thread and from interrupt handlers. The *_locked functions, and all
+ * of slab_cache.c and slab_pages.c, expect it held.
  */
+#include <tessera/spinlock.h>
+
 #include "slab.h"
 
 /* Sizes up to this come from a size class; larger ones are page runs. */
@@ -32,6 +39,17 @@ static const struct {
 /* The class of sizes 1..192, indexed by (size - 1) / 16. */
 static const uint8_t slab_small_class[12] = { 0, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5, 5 };
 
+/*
+ * The heap's one lock. It guards every cache (lists, slabs, free objects),
+ * the cache list, the page table and the counters: the page table and the
+ * counters are shared by all caches, so per-cache locks would still take a
+ * heap-wide one on every free (the page-table lookup) and every slab grown.
+ * Lock order: slab_lock, then pmm's. The heap calls pmm_alloc and pmm_free
+ * with slab_lock held, so that growing a cache or moving the page table is
+ * one atomic step rather than a retry loop; pmm never calls back.
+ */
+static struct spinlock slab_lock = SPINLOCK_INIT;
+
 struct slab_counters slab_count;
 
 static struct heap_cache slab_kmalloc_caches[SLAB_NR_CLASSES];
@@ -47,16 +65,7 @@ static unsigned slab_class_of(size_t size)
 	return 6 + (unsigned)(64 - __builtin_clzll(size - 1)) - 8;
 }
 
-/**
- * slab_init() - Reset the heap to empty and set up the size classes.
- *
- * Forgets every block without returning frames: it runs at boot, and again
- * in host tests only after pmm was reset.
- *
- * Return: 0, or -EINVAL if a size class does not fit a slab (a build error
- * in the tables above).
- */
-int slab_init(void)
+static int slab_reset_locked(void)
 {
 	int err;
 
@@ -77,6 +86,24 @@ int slab_init(void)
 		slab_cache_link(c);
 	}
 	return 0;
+}
+
+/**
+ * slab_init() - Reset the heap to empty and set up the size classes.
+ *
+ * Forgets every block without returning frames: it runs at boot, and again
+ * in host tests only after pmm was reset.
+ *
+ * Return: 0, or -EINVAL if a size class does not fit a slab (a build error
+ * in the tables above).
+ */
+int slab_init(void)
+{
+	unsigned long flags = spin_lock_irqsave(&slab_lock);
+	int err = slab_reset_locked();
+
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return err;
 }
 
 /* A block above the largest class: a power-of-two run of pages, naturally
@@ -105,15 +132,24 @@ static int slab_large_alloc(size_t size, void **ptr)
  * @size: bytes wanted.
  * @ptr: receives the block; written only on success.
  *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
+ *
  * Return: 0, -EINVAL for a size of 0, or -ENOMEM when pmm has no frames.
  */
 int slab_kmalloc(size_t size, void **ptr)
 {
+	unsigned long flags;
+	int err;
+
 	if (size == 0)
 		return -EINVAL;
+	flags = spin_lock_irqsave(&slab_lock);
 	if (size <= SLAB_KMALLOC_MAX)
-		return slab_cache_take(&slab_kmalloc_caches[slab_class_of(size)], ptr);
-	return slab_large_alloc(size, ptr);
+		err = slab_cache_take(&slab_kmalloc_caches[slab_class_of(size)], ptr);
+	else
+		err = slab_large_alloc(size, ptr);
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return err;
 }
 
 static inline bool slab_is_page_aligned(const void *ptr)
@@ -126,21 +162,11 @@ static inline uint32_t slab_large_order(uintptr_t owner)
 	return (uint32_t)(owner >> 1);
 }
 
-/**
- * slab_kfree() - Free a block from slab_kmalloc() (heap.free).
- * @ptr: the block, or NULL.
- *
- * A pointer that starts no live block (a double free, an address inside a
- * block) is counted in invalid_frees and otherwise ignored.
- */
-void slab_kfree(void *ptr)
+static void slab_kfree_locked(void *ptr)
 {
-	uintptr_t owner;
+	uintptr_t owner = slab_page_owner(ptr);
 	struct slab *s;
 
-	if (!ptr)
-		return;
-	owner = slab_page_owner(ptr);
 	if (owner && slab_page_is_large(owner) && slab_is_page_aligned(ptr)) {
 		slab_pages_put(ptr, slab_large_order(owner), 1);
 		slab_count.in_use -= PAGE_SIZE << slab_large_order(owner);
@@ -156,20 +182,30 @@ void slab_kfree(void *ptr)
 }
 
 /**
- * slab_usable_size() - Bytes of a block the caller may use (heap.usable_size).
- * @ptr: a live block, or NULL.
+ * slab_kfree() - Free a block from slab_kmalloc() (heap.free).
+ * @ptr: the block, or NULL.
  *
- * Return: the object's stride or the page run's size; 0 for NULL or a
- * pointer that starts no live block.
+ * A pointer that starts no live block (a double free, an address inside a
+ * block) is counted in invalid_frees and otherwise ignored.
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
  */
-size_t slab_usable_size(const void *ptr)
+void slab_kfree(void *ptr)
 {
-	uintptr_t owner;
-	struct slab *s;
+	unsigned long flags;
 
 	if (!ptr)
-		return 0;
-	owner = slab_page_owner(ptr);
+		return;
+	flags = spin_lock_irqsave(&slab_lock);
+	slab_kfree_locked(ptr);
+	spin_unlock_irqrestore(&slab_lock, flags);
+}
+
+static size_t slab_usable_size_locked(const void *ptr)
+{
+	uintptr_t owner = slab_page_owner(ptr);
+	struct slab *s;
+
 	if (owner && slab_page_is_large(owner))
 		return slab_is_page_aligned(ptr) ? PAGE_SIZE << slab_large_order(owner) : 0;
 	s = slab_of(ptr);
@@ -179,20 +215,59 @@ size_t slab_usable_size(const void *ptr)
 }
 
 /**
+ * slab_usable_size() - Bytes of a block the caller may use (heap.usable_size).
+ * @ptr: a live block, or NULL.
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
+ *
+ * Return: the object's stride or the page run's size; 0 for NULL or a
+ * pointer that starts no live block.
+ */
+size_t slab_usable_size(const void *ptr)
+{
+	unsigned long flags;
+	size_t size;
+
+	if (!ptr)
+		return 0;
+	flags = spin_lock_irqsave(&slab_lock);
+	size = slab_usable_size_locked(ptr);
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return size;
+}
+
+/* Installs a set-up descriptor in an object of the descriptor cache. */
+static int slab_cache_create_locked(const struct heap_cache *setup, struct heap_cache **cache)
+{
+	void *mem;
+	int err = slab_cache_take(&slab_descriptors, &mem);
+
+	if (err)
+		return err;
+	*(struct heap_cache *)mem = *setup;
+	slab_cache_link(mem);
+	*cache = mem;
+	return 0;
+}
+
+/**
  * slab_cache_create() - Create an object cache (heap.cache_create).
  * @name: its name for statistics.
  * @size: object size.
  * @align: object alignment, or 0.
  * @cache: receives the cache; written only on success.
  *
- * The descriptor is itself an object of the "heap_cache" cache.
+ * The descriptor is itself an object of the "heap_cache" cache; it is
+ * filled in on the stack, outside the lock, then copied into place.
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
  *
  * Return: 0, -EINVAL for a bad argument, or -ENOMEM.
  */
 int slab_cache_create(const char *name, size_t size, size_t align, struct heap_cache **cache)
 {
 	struct heap_cache setup;
-	void *mem;
+	unsigned long flags;
 	int err;
 
 	if (!name)
@@ -200,13 +275,10 @@ int slab_cache_create(const char *name, size_t size, size_t align, struct heap_c
 	err = slab_cache_setup(&setup, name, size, align);
 	if (err)
 		return err;
-	err = slab_cache_take(&slab_descriptors, &mem);
-	if (err)
-		return err;
-	*(struct heap_cache *)mem = setup;
-	slab_cache_link(mem);
-	*cache = mem;
-	return 0;
+	flags = spin_lock_irqsave(&slab_lock);
+	err = slab_cache_create_locked(&setup, cache);
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return err;
 }
 
 /**
@@ -214,13 +286,32 @@ int slab_cache_create(const char *name, size_t size, size_t align, struct heap_c
  * @cache: the cache.
  * @obj: receives the object; written only on success.
  *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
+ *
  * Return: 0, -EINVAL for a NULL cache, or -ENOMEM.
  */
 int slab_cache_alloc(struct heap_cache *cache, void **obj)
 {
+	unsigned long flags;
+	int err;
+
 	if (!cache)
 		return -EINVAL;
-	return slab_cache_take(cache, obj);
+	flags = spin_lock_irqsave(&slab_lock);
+	err = slab_cache_take(cache, obj);
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return err;
+}
+
+static void slab_cache_free_locked(struct heap_cache *cache, void *obj)
+{
+	struct slab *s = slab_of(obj);
+
+	if (!s || s->cache != cache || !slab_object_is_live(s, obj)) {
+		slab_count.invalid_frees++;
+		return;
+	}
+	slab_cache_put(s, obj);
 }
 
 /**
@@ -230,38 +321,24 @@ int slab_cache_alloc(struct heap_cache *cache, void **obj)
  *
  * An object that is not live in @cache is counted in invalid_frees and
  * otherwise ignored.
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
  */
 void slab_cache_free(struct heap_cache *cache, void *obj)
 {
-	struct slab *s;
+	unsigned long flags;
 
 	if (!obj)
 		return;
-	s = slab_of(obj);
-	if (!s || s->cache != cache || !slab_object_is_live(s, obj)) {
-		slab_count.invalid_frees++;
-		return;
-	}
-	slab_cache_put(s, obj);
+	flags = spin_lock_irqsave(&slab_lock);
+	slab_cache_free_locked(cache, obj);
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
-/**
- * slab_cache_destroy() - Destroy an empty cache (heap.cache_destroy).
- * @cache: a cache from slab_cache_create(), or NULL.
- *
- * Its empty slabs go back to pmm and its descriptor to the descriptor
- * cache. A pointer that is not a live descriptor (a cache destroyed twice,
- * a size class) is counted in invalid_frees and otherwise ignored.
- *
- * Return: 0, or -EBUSY while the cache has objects handed out.
- */
-int slab_cache_destroy(struct heap_cache *cache)
+static int slab_cache_destroy_locked(struct heap_cache *cache)
 {
-	struct slab *s;
+	struct slab *s = slab_of(cache);
 
-	if (!cache)
-		return 0;
-	s = slab_of(cache);
 	if (!s || s->cache != &slab_descriptors || !slab_object_is_live(s, cache)) {
 		slab_count.invalid_frees++;
 		return 0;
@@ -275,21 +352,57 @@ int slab_cache_destroy(struct heap_cache *cache)
 }
 
 /**
+ * slab_cache_destroy() - Destroy an empty cache (heap.cache_destroy).
+ * @cache: a cache from slab_cache_create(), or NULL.
+ *
+ * Its empty slabs go back to pmm and its descriptor to the descriptor
+ * cache. A pointer that is not a live descriptor (a cache destroyed twice,
+ * a size class) is counted in invalid_frees and otherwise ignored.
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock).
+ *
+ * Return: 0, or -EBUSY while the cache has objects handed out.
+ */
+int slab_cache_destroy(struct heap_cache *cache)
+{
+	unsigned long flags;
+	int err;
+
+	if (!cache)
+		return 0;
+	flags = spin_lock_irqsave(&slab_lock);
+	err = slab_cache_destroy_locked(cache);
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return err;
+}
+
+/**
  * slab_shrink() - Return every empty slab, and spare page-table frames, to pmm (heap.shrink).
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock), so
+ * interrupts stay off for the whole walk: O(caches + empty slabs).
  */
 void slab_shrink(void)
 {
+	unsigned long flags = spin_lock_irqsave(&slab_lock);
+
 	for (struct heap_cache *c = slab_caches; c; c = c->next)
 		slab_cache_trim(c, 0);
 	slab_pages_compact();
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 /**
  * slab_stats() - Report the heap's counters (heap.stats).
  * @st: receives them.
+ *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock), so
+ * the counters agree with each other.
  */
 void slab_stats(struct heap_stats *st)
 {
+	unsigned long flags = spin_lock_irqsave(&slab_lock);
+
 	*st = (struct heap_stats){
 		.pages = slab_count.pages,
 		.in_use = slab_count.in_use,
@@ -299,6 +412,7 @@ void slab_stats(struct heap_stats *st)
 		.invalid_frees = slab_count.invalid_frees,
 		.pmm_errors = slab_count.pmm_errors,
 	};
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 static void slab_cache_describe(const struct heap_cache *c, struct heap_cache_info *info)
@@ -325,15 +439,20 @@ static void slab_cache_describe(const struct heap_cache *c, struct heap_cache_in
  * Lists the caches made by cache_create, the descriptor cache "heap_cache"
  * and the size classes "kmalloc-16" to "kmalloc-2k".
  *
+ * Context: any, interrupt handlers included; atomic (takes slab_lock), so
+ * the list is one snapshot.
+ *
  * Return: the number of caches, which may exceed @caches_len.
  */
 long slab_cache_stats(struct heap_cache_info *caches, size_t caches_len)
 {
+	unsigned long flags = spin_lock_irqsave(&slab_lock);
 	long n = 0;
 
 	for (const struct heap_cache *c = slab_caches; c; c = c->next, n++) {
 		if ((size_t)n < caches_len)
 			slab_cache_describe(c, &caches[n]);
 	}
+	spin_unlock_irqrestore(&slab_lock, flags);
 	return n;
 }

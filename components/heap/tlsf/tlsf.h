@@ -4,6 +4,9 @@
  * the segregated lists, and the functions its files share: tlsf_heap.c
  * (the heap interface), tlsf_block.c (lists, split, merge, the O(1) core)
  * and tlsf_pool.c (runs of pages from pmm).
+ *
+ * Locking: tlsf_heap.c's tlsf_lock guards `tlsf`, every run and every
+ * block; every function declared here runs with it held.
  */
 #ifndef TESSERA_HEAP_TLSF_TLSF_H
 #define TESSERA_HEAP_TLSF_TLSF_H
@@ -83,7 +86,7 @@ struct heap_cache {
 	struct heap_cache *prev;
 };
 
-/* The whole mutable state; the caller serialises every call (see heap.idl). */
+/* The whole mutable state, guarded by tlsf_lock. */
 struct tlsf_control {
 	uint32_t fl_map; /* bit f: some list of first level f is non-empty */
 	uint32_t sl_map[TLSF_FL_COUNT]; /* bit s: list (f, s) is non-empty */

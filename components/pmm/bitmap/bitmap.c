@@ -11,8 +11,15 @@
  * way, and a larger one covers whole, consecutive words. Bits of frames
  * outside the managed range (before the base, in the metadata, past the
  * end) are set for good, so the search never needs bounds inside a word.
+ *
+ * Locking: every pmm method holds bitmap_lock, interrupts disabled, for its
+ * whole work, so each is atomic and may be called from any thread and from
+ * interrupt handlers. The *_locked functions expect it held. The search
+ * and the statistics scan run with interrupts off, O(n / 64) words at
+ * worst: the interrupt latency this allocator costs on a full memory.
  */
 #include <tessera/components/pmm_bitmap.h>
+#include <tessera/spinlock.h>
 
 #include "bitmap_bits.h"
 
@@ -29,7 +36,14 @@ struct bitmap_region {
 	uint64_t words[]; /* bit set: allocated, or not a managed frame */
 };
 
-/* The whole mutable state; the caller serialises every call (see pmm.idl). */
+/*
+ * Guards `bitmap`, every region's words and cursor. It is the innermost
+ * lock of the kernel's allocators: the heap calls in holding its own lock,
+ * and nothing here calls out while holding it.
+ */
+static struct spinlock bitmap_lock = SPINLOCK_INIT;
+
+/* The whole mutable state, guarded by bitmap_lock. */
 static struct {
 	struct bitmap_region *regions;
 	struct bitmap_region *current; /* where the last search succeeded */
@@ -64,7 +78,10 @@ static inline struct bitmap_region *bitmap_ring_next(struct bitmap_region *r)
  */
 int bitmap_init(void)
 {
+	unsigned long flags = spin_lock_irqsave(&bitmap_lock);
+
 	__builtin_memset(&bitmap, 0, sizeof(bitmap));
+	spin_unlock_irqrestore(&bitmap_lock, flags);
 	return 0;
 }
 
@@ -99,19 +116,9 @@ static size_t bitmap_meta_pages(paddr_t base, size_t pages, size_t *nwords)
 	return (sizeof(struct bitmap_region) + *nwords * sizeof(uint64_t) + PAGE_SIZE - 1) / PAGE_SIZE;
 }
 
-/**
- * bitmap_add_region() - Give the allocator a run of free RAM.
- * @base: physical address of the first frame, page aligned
- * @pages: frames in the run
- * @mem: where the run is mapped, page aligned
- *
- * Carves the header and the bitmap from the end of the run and marks the
- * rest free.
- *
- * Return: 0; -EINVAL for bad arguments or an overlap with another region;
- * -ENOMEM if the run cannot hold its metadata and one frame.
- */
-int bitmap_add_region(paddr_t base, size_t pages, void *mem)
+/* Carves the header and the bitmap from the end of the run and marks the
+ * rest free. */
+static int bitmap_add_region_locked(paddr_t base, size_t pages, void *mem)
 {
 	size_t meta_pages, frames, nwords;
 	struct bitmap_region *r;
@@ -142,6 +149,30 @@ int bitmap_add_region(paddr_t base, size_t pages, void *mem)
 	bitmap.free_frames += frames;
 	bitmap.meta_frames += meta_pages;
 	return 0;
+}
+
+/**
+ * bitmap_add_region() - Give the allocator a run of free RAM.
+ * @base: physical address of the first frame, page aligned
+ * @pages: frames in the run
+ * @mem: where the run is mapped, page aligned
+ *
+ * Carves the header and the bitmap from the end of the run and marks the
+ * rest free.
+ *
+ * Context: any, interrupt handlers included; atomic (takes bitmap_lock,
+ * interrupts disabled).
+ *
+ * Return: 0; -EINVAL for bad arguments or an overlap with another region;
+ * -ENOMEM if the run cannot hold its metadata and one frame.
+ */
+int bitmap_add_region(paddr_t base, size_t pages, void *mem)
+{
+	unsigned long flags = spin_lock_irqsave(&bitmap_lock);
+	int err = bitmap_add_region_locked(base, pages, mem);
+
+	spin_unlock_irqrestore(&bitmap_lock, flags);
+	return err;
 }
 
 /* A free block of up to 64 frames starting at a bit in [from, to) of r:
@@ -206,18 +237,8 @@ static struct bitmap_region *bitmap_find(uint32_t order, size_t *bit)
 	return NULL;
 }
 
-/**
- * bitmap_alloc() - Allocate 2^order contiguous frames aligned to their size.
- * @order: base-2 logarithm of the number of frames
- * @frame: receives the physical address of the first frame
- *
- * Next fit: the search resumes where the last one succeeded. O(n / 64)
- * words in the worst case, n the number of frames.
- *
- * Return: 0, -EINVAL if order > PMM_MAX_ORDER, -ENOMEM if no aligned run of
- * free frames is long enough.
- */
-int bitmap_alloc(uint32_t order, paddr_t *frame)
+/* Next fit: the search resumes where the last one succeeded. */
+static int bitmap_alloc_locked(uint32_t order, paddr_t *frame)
 {
 	struct bitmap_region *r;
 	size_t bit;
@@ -236,6 +257,29 @@ int bitmap_alloc(uint32_t order, paddr_t *frame)
 	return 0;
 }
 
+/**
+ * bitmap_alloc() - Allocate 2^order contiguous frames aligned to their size.
+ * @order: base-2 logarithm of the number of frames
+ * @frame: receives the physical address of the first frame
+ *
+ * Next fit: the search resumes where the last one succeeded. O(n / 64)
+ * words in the worst case, n the number of frames.
+ *
+ * Context: any, interrupt handlers included; atomic (takes bitmap_lock,
+ * interrupts disabled).
+ *
+ * Return: 0, -EINVAL if order > PMM_MAX_ORDER, -ENOMEM if no aligned run of
+ * free frames is long enough.
+ */
+int bitmap_alloc(uint32_t order, paddr_t *frame)
+{
+	unsigned long flags = spin_lock_irqsave(&bitmap_lock);
+	int err = bitmap_alloc_locked(order, frame);
+
+	spin_unlock_irqrestore(&bitmap_lock, flags);
+	return err;
+}
+
 /* The region whose managed frames contain the whole block, or NULL. */
 static struct bitmap_region *bitmap_region_find(paddr_t pa, uint32_t order)
 {
@@ -247,19 +291,8 @@ static struct bitmap_region *bitmap_region_find(paddr_t pa, uint32_t order)
 	return NULL;
 }
 
-/**
- * bitmap_free() - Return a block obtained from bitmap_alloc().
- * @frame: physical address of the block
- * @order: the order it was allocated with
- *
- * O(2^order / 64 + regions).
- *
- * Return: 0, or -EINVAL (nothing changed) if @frame is misaligned, the
- * block is not inside a region, or any of its frames is already free (a
- * double free). Freeing a smaller order than was allocated is not
- * detected: the bitmap does not record block sizes.
- */
-int bitmap_free(paddr_t frame, uint32_t order)
+/* Clears the block's bits once every one of them is found set. */
+static int bitmap_free_locked(paddr_t frame, uint32_t order)
 {
 	struct bitmap_region *r;
 	size_t bit, nbits;
@@ -277,6 +310,30 @@ int bitmap_free(paddr_t frame, uint32_t order)
 	bits_clear_range(r->words, bit, bit + nbits);
 	bitmap.free_frames += nbits;
 	return 0;
+}
+
+/**
+ * bitmap_free() - Return a block obtained from bitmap_alloc().
+ * @frame: physical address of the block
+ * @order: the order it was allocated with
+ *
+ * O(2^order / 64 + regions).
+ *
+ * Context: any, interrupt handlers included; atomic (takes bitmap_lock,
+ * interrupts disabled).
+ *
+ * Return: 0, or -EINVAL (nothing changed) if @frame is misaligned, the
+ * block is not inside a region, or any of its frames is already free (a
+ * double free). Freeing a smaller order than was allocated is not
+ * detected: the bitmap does not record block sizes.
+ */
+int bitmap_free(paddr_t frame, uint32_t order)
+{
+	unsigned long flags = spin_lock_irqsave(&bitmap_lock);
+	int err = bitmap_free_locked(frame, order);
+
+	spin_unlock_irqrestore(&bitmap_lock, flags);
+	return err;
 }
 
 /* Counts the free run [first, end) of frame numbers as the largest aligned
@@ -313,9 +370,14 @@ static void bitmap_count_region(const struct bitmap_region *r, struct pmm_stats 
  *
  * The bitmap keeps no blocks, so free_blocks is computed by splitting every
  * free run into the largest aligned blocks that fit: O(n / 64 + free runs).
+ *
+ * Context: any, interrupt handlers included; atomic (takes bitmap_lock,
+ * interrupts disabled for the whole scan), so the counts agree.
  */
 void bitmap_stats(struct pmm_stats *st)
 {
+	unsigned long flags = spin_lock_irqsave(&bitmap_lock);
+
 	__builtin_memset(st, 0, sizeof(*st));
 	st->total_frames = bitmap.total_frames;
 	st->free_frames = bitmap.free_frames;
@@ -324,4 +386,5 @@ void bitmap_stats(struct pmm_stats *st)
 	st->max_order = PMM_MAX_ORDER;
 	for (const struct bitmap_region *r = bitmap.regions; r; r = r->next)
 		bitmap_count_region(r, st);
+	spin_unlock_irqrestore(&bitmap_lock, flags);
 }

@@ -12,8 +12,13 @@
  * exactly when it heads a block; two free buddies of the same order below
  * max_order never coexist (free merges them at once), so free memory always
  * sits in the largest aligned blocks its regions allow.
+ *
+ * Locking: every pmm method holds buddy_lock, interrupts disabled, for its
+ * whole work, so each is atomic and may be called from any thread and from
+ * interrupt handlers. The *_locked functions expect it held.
  */
 #include <tessera/components/pmm_buddy.h>
+#include <tessera/spinlock.h>
 
 #define BUDDY_HEAD 0x80 /* the frame heads a block */
 #define BUDDY_USED 0x40 /* ... and that block is allocated */
@@ -38,7 +43,14 @@ struct buddy_region {
 	uint8_t state[]; /* one byte per managed frame: 0, or BUDDY_HEAD | ... */
 };
 
-/* The whole mutable state; the caller serialises every call (see pmm.idl). */
+/*
+ * Guards `buddy`, every region's state bytes and every free block's node.
+ * It is the innermost lock of the kernel's allocators: the heap calls in
+ * holding its own lock, and nothing here calls out while holding it.
+ */
+static struct spinlock buddy_lock = SPINLOCK_INIT;
+
+/* The whole mutable state, guarded by buddy_lock. */
 static struct {
 	struct buddy_node *free_list[PMM_MAX_ORDER + 1];
 	uint64_t nr_free[PMM_MAX_ORDER + 1]; /* blocks on each list */
@@ -123,10 +135,14 @@ static bool buddy_is_free_block(struct buddy_region *r, paddr_t pa, uint32_t ord
  */
 int buddy_init(void)
 {
+	unsigned long flags;
+
 	if (pmm_buddy_max_order > PMM_MAX_ORDER)
 		return -EINVAL;
+	flags = spin_lock_irqsave(&buddy_lock);
 	__builtin_memset(&buddy, 0, sizeof(buddy));
 	buddy.max_order = pmm_buddy_max_order;
+	spin_unlock_irqrestore(&buddy_lock, flags);
 	return 0;
 }
 
@@ -179,19 +195,9 @@ static bool buddy_region_args_ok(paddr_t base, size_t pages, void *mem)
 	return !buddy_overlaps(base, base + pages * PAGE_SIZE);
 }
 
-/**
- * buddy_add_region() - Give the allocator a run of free RAM.
- * @base: physical address of the first frame, page aligned
- * @pages: frames in the run
- * @mem: where the run is mapped, page aligned
- *
- * Carves the header and one state byte per frame from the end of the run
- * (the start is more often aligned to large blocks), then frees the rest.
- *
- * Return: 0; -EINVAL for bad arguments or an overlap with another region;
- * -ENOMEM if the run cannot hold its metadata and one frame.
- */
-int buddy_add_region(paddr_t base, size_t pages, void *mem)
+/* Carves the header and one state byte per frame from the end of the run
+ * (the start is more often aligned to large blocks), then frees the rest. */
+static int buddy_add_region_locked(paddr_t base, size_t pages, void *mem)
 {
 	size_t meta_pages, frames;
 	struct buddy_region *r;
@@ -220,6 +226,27 @@ int buddy_add_region(paddr_t base, size_t pages, void *mem)
 	return 0;
 }
 
+/**
+ * buddy_add_region() - Give the allocator a run of free RAM.
+ * @base: physical address of the first frame, page aligned
+ * @pages: frames in the run
+ * @mem: where the run is mapped, page aligned
+ *
+ * Context: any, interrupt handlers included; atomic (takes buddy_lock,
+ * interrupts disabled).
+ *
+ * Return: 0; -EINVAL for bad arguments or an overlap with another region;
+ * -ENOMEM if the run cannot hold its metadata and one frame.
+ */
+int buddy_add_region(paddr_t base, size_t pages, void *mem)
+{
+	unsigned long flags = spin_lock_irqsave(&buddy_lock);
+	int err = buddy_add_region_locked(base, pages, mem);
+
+	spin_unlock_irqrestore(&buddy_lock, flags);
+	return err;
+}
+
 /* The smallest order >= `order` with a free block, or max_order + 1. */
 static uint32_t buddy_first_nonempty(uint32_t order)
 {
@@ -228,17 +255,9 @@ static uint32_t buddy_first_nonempty(uint32_t order)
 	return order;
 }
 
-/**
- * buddy_alloc() - Allocate 2^order contiguous frames aligned to their size.
- * @order: base-2 logarithm of the number of frames
- * @frame: receives the physical address of the first frame
- *
- * Takes the smallest free block that fits and gives back the upper halves
- * it splits off. O(max_order).
- *
- * Return: 0, -EINVAL if order > max_order, -ENOMEM if no block is free.
- */
-int buddy_alloc(uint32_t order, paddr_t *frame)
+/* Takes the smallest free block that fits and gives back the upper halves
+ * it splits off. */
+static int buddy_alloc_locked(uint32_t order, paddr_t *frame)
 {
 	struct buddy_node *node;
 	struct buddy_region *r;
@@ -266,18 +285,29 @@ int buddy_alloc(uint32_t order, paddr_t *frame)
 }
 
 /**
- * buddy_free() - Return a block obtained from buddy_alloc().
- * @frame: physical address of the block
- * @order: the order it was allocated with
+ * buddy_alloc() - Allocate 2^order contiguous frames aligned to their size.
+ * @order: base-2 logarithm of the number of frames
+ * @frame: receives the physical address of the first frame
  *
- * Merges the block with its buddy for as long as the buddy is a free block
- * of the same order. O(max_order + regions).
+ * Takes the smallest free block that fits and splits it. O(max_order).
  *
- * Return: 0, or -EINVAL (nothing changed) if @frame is not the start of an
- * allocated block of exactly @order in a region: misaligned, foreign,
- * already free (a double free), or freed with the wrong order.
+ * Context: any, interrupt handlers included; atomic (takes buddy_lock,
+ * interrupts disabled).
+ *
+ * Return: 0, -EINVAL if order > max_order, -ENOMEM if no block is free.
  */
-int buddy_free(paddr_t frame, uint32_t order)
+int buddy_alloc(uint32_t order, paddr_t *frame)
+{
+	unsigned long flags = spin_lock_irqsave(&buddy_lock);
+	int err = buddy_alloc_locked(order, frame);
+
+	spin_unlock_irqrestore(&buddy_lock, flags);
+	return err;
+}
+
+/* Merges the block with its buddy for as long as the buddy is a free block
+ * of the same order. */
+static int buddy_free_locked(paddr_t frame, uint32_t order)
 {
 	struct buddy_region *r;
 	uint8_t *state;
@@ -308,13 +338,42 @@ int buddy_free(paddr_t frame, uint32_t order)
 }
 
 /**
+ * buddy_free() - Return a block obtained from buddy_alloc().
+ * @frame: physical address of the block
+ * @order: the order it was allocated with
+ *
+ * Merges the block with its buddy for as long as the buddy is a free block
+ * of the same order. O(max_order + regions).
+ *
+ * Context: any, interrupt handlers included; atomic (takes buddy_lock,
+ * interrupts disabled).
+ *
+ * Return: 0, or -EINVAL (nothing changed) if @frame is not the start of an
+ * allocated block of exactly @order in a region: misaligned, foreign,
+ * already free (a double free), or freed with the wrong order.
+ */
+int buddy_free(paddr_t frame, uint32_t order)
+{
+	unsigned long flags = spin_lock_irqsave(&buddy_lock);
+	int err = buddy_free_locked(frame, order);
+
+	spin_unlock_irqrestore(&buddy_lock, flags);
+	return err;
+}
+
+/**
  * buddy_stats() - Fill in a snapshot of the allocator's state.
  * @st: receives the counts; free_blocks[k] is the length of free list k
  *
  * O(PMM_MAX_ORDER): every count is kept up to date as blocks move.
+ *
+ * Context: any, interrupt handlers included; atomic (takes buddy_lock,
+ * interrupts disabled), so the counts agree with each other.
  */
 void buddy_stats(struct pmm_stats *st)
 {
+	unsigned long flags = spin_lock_irqsave(&buddy_lock);
+
 	__builtin_memset(st, 0, sizeof(*st));
 	st->total_frames = buddy.total_frames;
 	st->free_frames = buddy.free_frames;
@@ -323,4 +382,5 @@ void buddy_stats(struct pmm_stats *st)
 	st->max_order = buddy.max_order;
 	for (uint32_t k = 0; k <= buddy.max_order; k++)
 		st->free_blocks[k] = buddy.nr_free[k];
+	spin_unlock_irqrestore(&buddy_lock, flags);
 }

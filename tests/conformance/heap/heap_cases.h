@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The cases of the heap conformance suite, defined in heap_alloc_test.c,
- * heap_cache_test.c and heap_pressure_test.c and listed, in running order,
- * by heap_suite.c.
+ * heap_cache_test.c, heap_pressure_test.c and heap_lock_test.c and listed,
+ * in running order, by heap_suite.c.
  */
 #ifndef TESSERA_TESTS_HEAP_CASES_H
 #define TESSERA_TESTS_HEAP_CASES_H
@@ -33,5 +33,9 @@ void heap_shrink_returns_every_frame(struct ktap *t);
 void heap_churn_keeps_pages_bounded(struct ktap *t);
 void heap_exhaustion_returns_enomem(struct ktap *t);
 void heap_exhaustion_with_random_sizes(struct ktap *t);
+
+/* heap_lock_test.c */
+void heap_every_method_releases_its_lock(struct ktap *t);
+void heap_interrupted_calls_hold_the_lock(struct ktap *t);
 
 #endif

@@ -32,6 +32,8 @@ static const struct ktap_case heap_cases[] = {
 	KTAP_CASE(heap_churn_keeps_pages_bounded),
 	KTAP_CASE(heap_exhaustion_returns_enomem),
 	KTAP_CASE(heap_exhaustion_with_random_sizes),
+	KTAP_CASE(heap_every_method_releases_its_lock),
+	KTAP_CASE(heap_interrupted_calls_hold_the_lock),
 	{ 0 },
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ktap.h"
+#include "lock_probe.h"
 #include "pmm_model.h"
 
 /* A physical memory map with holes: bases aligned to 1 MiB, to one page
@@ -453,6 +454,86 @@ static void pmm_random_sequences_match_the_model(struct ktap *t)
 	}
 }
 
+/*
+ * Every method along each way it returns, success and each error, each
+ * followed by another call. Every call takes the allocator's lock, so if
+ * one returned with it held, the host spinlock aborts the whole suite at
+ * the next call ("deadlock: spinlock ... already held" on stderr), as the
+ * kernel panics there: a leaked lock shows as this case never finishing.
+ */
+static void pmm_every_method_releases_its_lock(struct ktap *t)
+{
+	static uint8_t spare[4 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+	struct pmm_model *m = pmm_model_of(t);
+	uint64_t counts[PMM_MAX_ORDER + 1];
+	struct pmm_stats st;
+	paddr_t pa = 0;
+
+	if (!m)
+		return;
+	pmm_stats(&st);
+	ktap_expect(t, pmm_alloc(0, &pa) == -ENOMEM, "alloc without regions is not -ENOMEM");
+	ktap_expect(t, pmm_free(0x100000, 0) == -EINVAL, "free without regions is not -EINVAL");
+	ktap_expect(t, pmm_add_region(0x100000, 4, NULL) == -EINVAL, "a NULL mapping is accepted");
+	ktap_expect(t, pmm_model_add_region(m, 0x100000, 1) == -ENOMEM, "a one-page region is accepted");
+	if (!ktap_expect(t, pmm_model_add_region(m, 0x100000, 64) == 0, "a good region is refused") ||
+	    !pmm_model_probe(t, m))
+		return;
+	ktap_expect(t, pmm_add_region(0x100000, 4, spare) == -EINVAL, "an overlapping region is accepted");
+	ktap_expect(t, pmm_model_alloc(t, m, PMM_MAX_ORDER + 1, &pa) == -EINVAL, "alloc above PMM_MAX_ORDER");
+	if (!ktap_expect(t, pmm_model_alloc(t, m, 0, &pa) == 0, "alloc(0) failed"))
+		return;
+	ktap_expect(t, pmm_free(pa + PAGE_SIZE / 2, 0) == -EINVAL, "a misaligned free is accepted");
+	ktap_expect(t, pmm_model_free(t, m, m->nlive - 1), "free of a live block failed");
+	ktap_expect(t, pmm_free(pa, 0) == -EINVAL, "a double free is accepted");
+	pmm_suite_fill(t, m, counts);
+	ktap_expect(t, pmm_model_alloc(t, m, 0, &pa) == -ENOMEM, "alloc(0) on full memory is not -ENOMEM");
+	pmm_model_free_all(t, m);
+	pmm_model_check_stats(t, m);
+}
+
+/* The work of the interrupt case: allocations of a few orders, and frees. */
+static void pmm_suite_churn(void *arg)
+{
+	paddr_t pa[8];
+	int err[8];
+
+	(void)arg;
+	for (uint32_t k = 0; k < 8; k++)
+		err[k] = pmm_alloc(k % 4, &pa[k]);
+	for (uint32_t k = 0; k < 8; k++)
+		if (!err[k])
+			pmm_free(pa[k], k % 4);
+}
+
+/* What an interrupt handler asking for memory would do in the middle. */
+static void pmm_suite_interrupt(void)
+{
+	paddr_t pa;
+
+	if (pmm_alloc(0, &pa) == 0)
+		pmm_free(pa, 0);
+}
+
+/* In the kernel an interrupt cannot land while the lock is held: it is
+ * taken with interrupts disabled. On the host a timer signal can, and its
+ * handler's call then finds the lock held and aborts: proof that alloc and
+ * free do their work under the lock. Without a lock the child runs out
+ * its time and the case fails. */
+static void pmm_interrupted_calls_hold_the_lock(struct ktap *t)
+{
+	struct pmm_model *m = pmm_suite_start(t);
+	enum lock_probe_result r;
+
+	if (!m)
+		return;
+	r = lock_probe_run(pmm_suite_churn, NULL, pmm_suite_interrupt, 5.0);
+	ktap_expect(t, r != LOCK_PROBE_NEVER_HELD,
+		    "no simulated interrupt in 5 s of alloc and free found the allocator's lock held");
+	ktap_expect(t, r != LOCK_PROBE_BROKEN, "the child running the calls failed");
+	pmm_model_check_stats(t, m);
+}
+
 static const struct ktap_case pmm_suite_cases[] = {
 	KTAP_CASE(pmm_without_regions_nothing_is_allocated),
 	KTAP_CASE(pmm_add_region_rejects_bad_arguments),
@@ -470,6 +551,8 @@ static const struct ktap_case pmm_suite_cases[] = {
 	KTAP_CASE(pmm_freed_frames_are_handed_out_again),
 	KTAP_CASE(pmm_regions_added_later_extend_memory),
 	KTAP_CASE(pmm_random_sequences_match_the_model),
+	KTAP_CASE(pmm_every_method_releases_its_lock),
+	KTAP_CASE(pmm_interrupted_calls_hold_the_lock),
 	{ 0 },
 };
 

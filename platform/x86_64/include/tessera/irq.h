@@ -57,6 +57,22 @@ typedef void irq_handler_fn(struct trap_frame *frame, void *ctx);
  */
 int irq_register(unsigned vector, irq_handler_fn *handler, void *ctx);
 
+/* Called after every interrupt's handler, interrupts disabled, on the way
+ * back to the interrupted code: where the kernel preempts (it may switch
+ * threads here, as a handler may). */
+typedef void irq_exit_fn(struct trap_frame *frame);
+
+/**
+ * irq_set_exit_hook() - Have a function called as each interrupt ends.
+ * @fn: the hook, or NULL for none (the default).
+ *
+ * It runs after the vector's handler (and its end-of-interrupt), for
+ * every vector the irq layer dispatches, not for CPU exceptions.
+ *
+ * Context: any; takes effect from the next interrupt.
+ */
+void irq_set_exit_hook(irq_exit_fn *fn);
+
 /**
  * irq_unregister() - Remove a vector's handler (and mask its legacy line).
  * @vector: a vector irq_register() accepted.

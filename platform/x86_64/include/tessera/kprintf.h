@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The kernel's printf family (freestanding, no libc). The formatter is
- * format.c; kprintf() writes to the early console (the 16550 on COM1).
+ * format.c; kprintf() writes to the kernel log (<tessera/log.h>), which
+ * the early console (the 16550 on COM1) shows until the registered
+ * consoles take over; a console that comes up later gets it replayed.
  *
  * kprintf() starts each console line with the time since boot, as Linux
  * does: "[    1.234567] " (seconds.microseconds; "[    0.000000] " until
@@ -24,7 +26,9 @@
  * kprintf() - Format and write to the console.
  * @fmt: printf-style format (see above).
  *
- * One call's output is not interleaved with an interrupt handler's.
+ * One call's output is not interleaved with an interrupt handler's: it
+ * runs with interrupts disabled, also while the consoles show it, so it
+ * may be called from any context.
  *
  * Return: the number of characters formatted (timestamps not counted).
  */
