@@ -264,6 +264,8 @@ int docs_graph(struct docs *d)
 		return out_commit(o, dot_path);
 	current = dot_svg_is_current(dot_path, svg_path, o);
 	err = out_commit(o, dot_path);
+	if (!err)
+		err = out_flush(); /* `dot` reads the file: in a batch it may only be queued */
 	if (err)
 		return err;
 	if (current) {
