@@ -82,7 +82,11 @@ if run_wants size; then
 	done
 fi
 what_of() { # the bench= items for configuration i: all for the default, else its interface
-	[[ ${ifaces[$1]} == - ]] && echo all || echo "${ifaces[$1]}"
+	case ${ifaces[$1]} in          # (and a scheduler's context switches)
+	-) echo all ;;
+	sched) echo sched,thread ;;
+	*) echo "${ifaces[$1]}" ;;
+	esac
 }
 
 echo "# Tessera kernel benchmarks: $(git -C "$src" describe --always --dirty 2>/dev/null || echo unknown)," \

@@ -8,8 +8,11 @@
  */
 #include <tessera/clock.h>
 #include <tessera/kprintf.h>
+#include <tessera/panic.h>
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "host_clock.h"
 
@@ -32,4 +35,17 @@ uint64_t platform_tsc_hz(void)
 	if (!hz)
 		hz = host_tsc_hz();
 	return hz;
+}
+
+/* The allocators' spinlocks panic on a deadlock; here that ends the run. */
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("PANIC: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	abort();
 }

@@ -158,7 +158,7 @@ int core_bench_threads(const char *cmdline)
 	if (!core_bench_wants(cmdline, "thread"))
 		return 0;
 	sched_describe(&policy);
-	kprintf("bench: context switch (%s), best of %d passes of %d rounds; cycles are TSC ticks\n",
+	kprintf("bench: begin\nbench: context switch (%s), best of %d passes of %d rounds; cycles are TSC ticks\n",
 		policy.name, BENCH_THREAD_PASSES, BENCH_THREAD_ROUNDS);
 	kprintf("bench: %-28s %10s %12s\n", "switch", "cycles/sw", "switches");
 	err = bench_bare_switch(&cycles);
@@ -170,6 +170,6 @@ int core_bench_threads(const char *cmdline)
 	err = bench_sched_switch(true, &cycles, &switches);
 	bench_thread_row("semaphore hand-off", err, cycles, switches);
 	failed += err != 0;
-	kprintf("bench: end of thread benchmarks (%d failed)\n", failed);
+	kprintf("bench: end (%d failed)\n", failed);
 	return failed;
 }
