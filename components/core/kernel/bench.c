@@ -532,7 +532,7 @@ static int bench_sched(const struct bench_run *run)
 			kprintf("%-6u failed: %d\n", n, err);
 		failed += err != 0;
 	}
-	kprintf("context switch: n/a: needs kernel threads\n");
+	kprintf("context switch: measured with threads running, bench=thread (the kernel only)\n");
 	return failed;
 }
 
