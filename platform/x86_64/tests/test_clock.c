@@ -26,13 +26,14 @@
 /*
  * How far the tick rate may be from the configured one, in ppm. The median
  * period's by 0.5 %: measured within 0.12 % under TCG, idle or loaded.
- * The mean rate's by 30 %: ticks that come due while QEMU's CPU thread
+ * The mean rate's by 45 %: ticks that come due while QEMU's CPU thread
  * waits for the host merge, and the mean drops (measured at 250 Hz:
  * within 0.9 % on an idle host, down to 18 % low with both host CPUs
- * busy); a tick lost every other period would still fail.
+ * busy; at 1000 Hz more than 30 % low once, with five builds running
+ * beside it); a tick lost every other period (50 %) would still fail.
  */
 #define TEST_TICK_PERIOD_TOLERANCE_PPM 5000
-#define TEST_TICK_MEAN_TOLERANCE_PPM 300000
+#define TEST_TICK_MEAN_TOLERANCE_PPM 450000
 #define TEST_TICK_SAMPLES 512
 /* The boot calibration (5 ms, error bound up to 100 ppm) against a 50 ms
  * measurement (bound up to 20 ppm, else measured again), in ppm. */
@@ -314,7 +315,7 @@ static bool test_tick_rate(void)
 	return test_check(test_ppm_apart(median, hz * 1000UL) <= TEST_TICK_PERIOD_TOLERANCE_PPM,
 			  "the median period is off by more than 0.5 %") &&
 	       test_check(test_ppm_apart(mean, hz * 1000UL) <= TEST_TICK_MEAN_TOLERANCE_PPM,
-			  "the mean rate is off by more than 30 %");
+			  "the mean rate is off by more than 45 %");
 }
 
 /* With the handler cleared, ticks still count but call nothing. */
