@@ -35,29 +35,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-static inline void cpu_outb(uint16_t port, uint8_t value)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(value), "Nd"(port));
-}
-
-static inline void cpu_outl(uint16_t port, uint32_t value)
-{
-	__asm__ volatile("outl %0, %1" : : "a"(value), "Nd"(port));
-}
-
-static inline uint8_t cpu_inb(uint16_t port)
-{
-	uint8_t value;
-
-	__asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
-	return value;
-}
+/* Port I/O is <tessera/ioport.h>'s, shared with driver components. */
+#include <tessera/ioport.h>
 
 /* A write to the POST-code port: the customary short delay (about 1 us on
  * real ISA hardware) between commands to old chips such as the 8259. */
 static inline void cpu_io_wait(void)
 {
-	cpu_outb(0x80, 0);
+	ioport_outb(0x80, 0);
 }
 
 static inline uint64_t cpu_read_cr0(void)

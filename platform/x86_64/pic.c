@@ -35,8 +35,8 @@ static uint16_t pic_data_port(unsigned line)
 
 static void pic_write_masks(void)
 {
-	cpu_outb(PIC1_DATA, pic_masks[0]);
-	cpu_outb(PIC2_DATA, pic_masks[1]);
+	ioport_outb(PIC1_DATA, pic_masks[0]);
+	ioport_outb(PIC2_DATA, pic_masks[1]);
 }
 
 /* The initialisation sequence: ICW1 on the command port, then ICW2
@@ -44,13 +44,13 @@ static void pic_write_masks(void)
  * customary delay after each write for old chips. */
 static void pic_init_chip(uint16_t cmd, uint16_t data, uint8_t base, uint8_t cascade)
 {
-	cpu_outb(cmd, ICW1_INIT_WITH_ICW4);
+	ioport_outb(cmd, ICW1_INIT_WITH_ICW4);
 	cpu_io_wait();
-	cpu_outb(data, base);
+	ioport_outb(data, base);
 	cpu_io_wait();
-	cpu_outb(data, cascade);
+	ioport_outb(data, cascade);
 	cpu_io_wait();
-	cpu_outb(data, ICW4_8086);
+	ioport_outb(data, ICW4_8086);
 	cpu_io_wait();
 }
 
@@ -75,27 +75,27 @@ void pic_unmask(unsigned line)
 	/* A line on the second chip reaches the CPU through the cascade. */
 	if (line >= PIC_LINES_PER_CHIP)
 		pic_masks[0] &= (uint8_t)~(1u << PIC_CASCADE_LINE);
-	cpu_outb(pic_data_port(line), pic_masks[line / PIC_LINES_PER_CHIP]);
-	cpu_outb(PIC1_DATA, pic_masks[0]);
+	ioport_outb(pic_data_port(line), pic_masks[line / PIC_LINES_PER_CHIP]);
+	ioport_outb(PIC1_DATA, pic_masks[0]);
 }
 
 void pic_mask(unsigned line)
 {
 	pic_masks[line / PIC_LINES_PER_CHIP] |= (uint8_t)(1u << line % PIC_LINES_PER_CHIP);
-	cpu_outb(pic_data_port(line), pic_masks[line / PIC_LINES_PER_CHIP]);
+	ioport_outb(pic_data_port(line), pic_masks[line / PIC_LINES_PER_CHIP]);
 }
 
 void pic_eoi(unsigned line)
 {
 	if (line >= PIC_LINES_PER_CHIP)
-		cpu_outb(PIC2_CMD, OCW2_EOI);
-	cpu_outb(PIC1_CMD, OCW2_EOI);
+		ioport_outb(PIC2_CMD, OCW2_EOI);
+	ioport_outb(PIC1_CMD, OCW2_EOI);
 }
 
 static uint8_t pic_in_service(uint16_t cmd)
 {
-	cpu_outb(cmd, OCW3_READ_ISR);
-	return cpu_inb(cmd);
+	ioport_outb(cmd, OCW3_READ_ISR);
+	return ioport_inb(cmd);
 }
 
 bool pic_is_spurious(unsigned line)
@@ -105,6 +105,6 @@ bool pic_is_spurious(unsigned line)
 	if (line != 15 || pic_in_service(PIC2_CMD) & 0x80)
 		return false;
 	/* The first chip did see a request, on the cascade line. */
-	cpu_outb(PIC1_CMD, OCW2_EOI);
+	ioport_outb(PIC1_CMD, OCW2_EOI);
 	return true;
 }

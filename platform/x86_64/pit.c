@@ -28,17 +28,17 @@
 
 static void pit_load(uint16_t port, uint16_t count)
 {
-	cpu_outb(port, count & 0xff);
-	cpu_outb(port, count >> 8);
+	ioport_outb(port, count & 0xff);
+	ioport_outb(port, count >> 8);
 }
 
 void pit_counter_start(void)
 {
-	uint8_t port_b = cpu_inb(PIT_PORT_B);
+	uint8_t port_b = ioport_inb(PIT_PORT_B);
 
 	/* Gate on, speaker off: the channel counts without a sound. */
-	cpu_outb(PIT_PORT_B, (uint8_t)((port_b & ~PORT_B_SPEAKER) | PORT_B_GATE2));
-	cpu_outb(PIT_COMMAND, PIT_SELECT_CHANNEL2 | PIT_ACCESS_LOW_HIGH | PIT_MODE_TERMINAL_COUNT);
+	ioport_outb(PIT_PORT_B, (uint8_t)((port_b & ~PORT_B_SPEAKER) | PORT_B_GATE2));
+	ioport_outb(PIT_COMMAND, PIT_SELECT_CHANNEL2 | PIT_ACCESS_LOW_HIGH | PIT_MODE_TERMINAL_COUNT);
 	pit_load(PIT_CHANNEL2, 0xffff);
 }
 
@@ -47,24 +47,24 @@ uint16_t pit_counter_read(void)
 {
 	uint8_t low, high;
 
-	cpu_outb(PIT_COMMAND, PIT_SELECT_CHANNEL2 | PIT_ACCESS_LATCH);
-	low = cpu_inb(PIT_CHANNEL2);
-	high = cpu_inb(PIT_CHANNEL2);
+	ioport_outb(PIT_COMMAND, PIT_SELECT_CHANNEL2 | PIT_ACCESS_LATCH);
+	low = ioport_inb(PIT_CHANNEL2);
+	high = ioport_inb(PIT_CHANNEL2);
 	return (uint16_t)(high << 8 | low);
 }
 
 void pit_counter_stop(void)
 {
-	cpu_outb(PIT_PORT_B, cpu_inb(PIT_PORT_B) & ~(PORT_B_GATE2 | PORT_B_SPEAKER));
+	ioport_outb(PIT_PORT_B, ioport_inb(PIT_PORT_B) & ~(PORT_B_GATE2 | PORT_B_SPEAKER));
 }
 
 void pit_periodic_start(uint16_t divisor)
 {
-	cpu_outb(PIT_COMMAND, PIT_SELECT_CHANNEL0 | PIT_ACCESS_LOW_HIGH | PIT_MODE_RATE);
+	ioport_outb(PIT_COMMAND, PIT_SELECT_CHANNEL0 | PIT_ACCESS_LOW_HIGH | PIT_MODE_RATE);
 	pit_load(PIT_CHANNEL0, divisor);
 }
 
 void pit_periodic_stop(void)
 {
-	cpu_outb(PIT_COMMAND, PIT_SELECT_CHANNEL0 | PIT_ACCESS_LOW_HIGH | PIT_MODE_TERMINAL_COUNT);
+	ioport_outb(PIT_COMMAND, PIT_SELECT_CHANNEL0 | PIT_ACCESS_LOW_HIGH | PIT_MODE_TERMINAL_COUNT);
 }

@@ -14,6 +14,6 @@ void platform_poweroff(int status)
 	if (status < 0 || status > DEBUG_EXIT_MAX_STATUS)
 		status = DEBUG_EXIT_MAX_STATUS;
 	/* QEMU exits at once here; elsewhere the write goes nowhere. */
-	cpu_outl(DEBUG_EXIT_PORT, (uint32_t)status + DEBUG_EXIT_BIAS);
+	ioport_outl(DEBUG_EXIT_PORT, (uint32_t)status + DEBUG_EXIT_BIAS);
 	cpu_halt_forever();
 }

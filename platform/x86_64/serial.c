@@ -31,20 +31,20 @@ void serial_init(void)
 {
 	uint16_t divisor = UART_CLOCK / SERIAL_BAUD;
 
-	cpu_outb(COM1 + UART_IER, 0); /* polled: no UART interrupts */
-	cpu_outb(COM1 + UART_LCR, LCR_DLAB);
-	cpu_outb(COM1 + UART_DATA, divisor & 0xff);
-	cpu_outb(COM1 + UART_IER, divisor >> 8);
-	cpu_outb(COM1 + UART_LCR, LCR_8N1);
-	cpu_outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
-	cpu_outb(COM1 + UART_MCR, MCR_DTR_RTS);
+	ioport_outb(COM1 + UART_IER, 0); /* polled: no UART interrupts */
+	ioport_outb(COM1 + UART_LCR, LCR_DLAB);
+	ioport_outb(COM1 + UART_DATA, divisor & 0xff);
+	ioport_outb(COM1 + UART_IER, divisor >> 8);
+	ioport_outb(COM1 + UART_LCR, LCR_8N1);
+	ioport_outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
+	ioport_outb(COM1 + UART_MCR, MCR_DTR_RTS);
 }
 
 static void serial_put(char c)
 {
-	while (!(cpu_inb(COM1 + UART_LSR) & LSR_THR_EMPTY))
+	while (!(ioport_inb(COM1 + UART_LSR) & LSR_THR_EMPTY))
 		;
-	cpu_outb(COM1 + UART_DATA, (uint8_t)c);
+	ioport_outb(COM1 + UART_DATA, (uint8_t)c);
 }
 
 void serial_write(const char *text, size_t len)

@@ -58,8 +58,9 @@ bool kthread_started(void);
 bool kthread_block_locked(uint64_t deadline_ns);
 /* Makes a blocked thread runnable; false if it was not blocked. */
 bool kthread_wake_locked(struct kthread *t);
-/* Makes a new thread runnable for the first time. */
-void kthread_enqueue_new_locked(struct kthread *t);
+/* Queues a new or woken thread with the policy, asking for a switch when
+ * it should run now. */
+void kthread_make_runnable_locked(struct kthread *t);
 /* Ends the running thread; never returns. */
 void kthread_exit_locked(void) __attribute__((noreturn));
 /* Asks for a switch when @t's new priority means it should run now, or

@@ -63,7 +63,7 @@ int kthread_create(thread_entry_t entry, void *arg, const char *name, uint32_t p
 	kthread_link_locked(t);
 	if (out_thread)
 		*out_thread = t;
-	kthread_enqueue_new_locked(t);
+	kthread_make_runnable_locked(t);
 	kthread_unlock_preempt(flags);
 	return 0;
 }

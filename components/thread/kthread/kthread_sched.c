@@ -181,7 +181,7 @@ bool kthread_block_locked(uint64_t deadline_ns)
 
 /* A woken thread that the policy says should run now, or any thread
  * woken while the CPU idles, asks for a switch. */
-static void kthread_make_runnable_locked(struct kthread *t)
+void kthread_make_runnable_locked(struct kthread *t)
 {
 	t->state = THREAD_READY;
 	sched_enqueue(&t->se);
@@ -199,11 +199,6 @@ bool kthread_wake_locked(struct kthread *t)
 		kthread_sleep_remove_locked(t);
 	kthread_make_runnable_locked(t);
 	return true;
-}
-
-void kthread_enqueue_new_locked(struct kthread *t)
-{
-	kthread_make_runnable_locked(t);
 }
 
 void kthread_exit_locked(void)
