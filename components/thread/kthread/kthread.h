@@ -41,6 +41,7 @@ struct kthread {
 	bool timed_out;
 	struct kthread *all_next; /* every thread not yet freed, newest first */
 	char name[THREAD_NAME_MAX];
+	struct thread_ctx ctx; /* the layers above: process, files, memory */
 };
 
 /* The scheduler lock; every function ending in _locked needs it held. */

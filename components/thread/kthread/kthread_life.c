@@ -155,6 +155,19 @@ int kthread_set_prio(struct kthread *t, uint32_t prio)
 	return err;
 }
 
+struct thread_ctx *kthread_ctx(struct kthread *t)
+{
+	return t ? &t->ctx : &kthread_current()->ctx;
+}
+
+/* 0 for the boot thread, which runs on the platform's boot stack. */
+size_t kthread_stack_top(const struct kthread *t)
+{
+	if (!t)
+		t = kthread_current();
+	return t->stack ? (size_t)(uintptr_t)(t->stack + t->stack_size) : 0;
+}
+
 void kthread_info(const struct kthread *t, struct thread_info *info)
 {
 	unsigned long flags = kthread_lock();

@@ -39,6 +39,7 @@ static struct {
 	bool need_resched;
 	uint64_t charged_ns; /* when curr was last charged */
 	uint64_t switches;
+	thread_switch_hook_t switch_hook; /* the process layer's, or NULL */
 } kcpu = { .lock = SPINLOCK_INIT, .curr = &kthread_boot };
 
 unsigned long kthread_lock(void)
@@ -112,6 +113,8 @@ static void kthread_switch_locked(void)
 	next->switches++;
 	kcpu.switches++;
 	kcpu.curr = next;
+	if (kcpu.switch_hook)
+		kcpu.switch_hook(prev, next);
 	platform_context_switch(&prev->sp, next->sp);
 	kthread_finish_switch_locked();
 }
@@ -321,6 +324,14 @@ void kthread_yield(void)
 uint64_t kthread_switches(void)
 {
 	return kcpu.switches;
+}
+
+void kthread_set_switch_hook(thread_switch_hook_t hook)
+{
+	unsigned long flags = kthread_lock();
+
+	kcpu.switch_hook = hook;
+	kthread_unlock(flags);
 }
 
 struct kthread *kthread_current(void)
