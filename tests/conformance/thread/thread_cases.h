@@ -34,6 +34,11 @@ void wake_one_wakes_the_longest_waiter_first(struct ktap *t);
 void wake_all_wakes_every_waiter_and_counts_them(struct ktap *t);
 void an_interrupt_handler_wakes_a_waiter(struct ktap *t);
 
+/* thread_ctx_cases.c */
+void each_thread_has_its_own_context_pointers(struct ktap *t);
+void stack_top_bounds_the_thread_stack(struct ktap *t);
+void the_switch_hook_sees_every_switch(struct ktap *t);
+
 /* thread_stack_cases.c */
 void the_stack_canary_catches_an_overflow(struct ktap *t);
 

@@ -29,6 +29,9 @@ static const struct ktap_case thread_cases[] = {
 	KTAP_CASE(wake_one_wakes_the_longest_waiter_first),
 	KTAP_CASE(wake_all_wakes_every_waiter_and_counts_them),
 	KTAP_CASE(an_interrupt_handler_wakes_a_waiter),
+	KTAP_CASE(each_thread_has_its_own_context_pointers),
+	KTAP_CASE(stack_top_bounds_the_thread_stack),
+	KTAP_CASE(the_switch_hook_sees_every_switch),
 	KTAP_CASE(the_stack_canary_catches_an_overflow),
 	{ 0 },
 };
