@@ -39,6 +39,7 @@ static struct {
 	bool need_resched;
 	uint64_t charged_ns; /* when curr was last charged */
 	uint64_t switches;
+	uint64_t idle_ns; /* time charged while the idle thread ran */
 	thread_switch_hook_t switch_hook; /* the process layer's, or NULL */
 } kcpu = { .lock = SPINLOCK_INIT, .curr = &kthread_boot };
 
@@ -79,8 +80,10 @@ static bool kthread_charge_locked(uint64_t now)
 	uint64_t delta = now - kcpu.charged_ns;
 
 	kcpu.charged_ns = now;
-	if (curr == kcpu.idle)
+	if (curr == kcpu.idle) {
+		kcpu.idle_ns += delta;
 		return sched_nr_runnable() > 0;
+	}
 	return sched_tick(&curr->se, delta);
 }
 
@@ -324,6 +327,15 @@ void kthread_yield(void)
 uint64_t kthread_switches(void)
 {
 	return kcpu.switches;
+}
+
+uint64_t kthread_idle_ns(void)
+{
+	unsigned long flags = kthread_lock();
+	uint64_t ns = kcpu.idle_ns;
+
+	kthread_unlock(flags);
+	return ns;
 }
 
 void kthread_set_switch_hook(thread_switch_hook_t hook)

@@ -38,6 +38,7 @@ void an_interrupt_handler_wakes_a_waiter(struct ktap *t);
 void each_thread_has_its_own_context_pointers(struct ktap *t);
 void stack_top_bounds_the_thread_stack(struct ktap *t);
 void the_switch_hook_sees_every_switch(struct ktap *t);
+void idle_time_grows_only_while_nothing_runs(struct ktap *t);
 
 /* thread_stack_cases.c */
 void the_stack_canary_catches_an_overflow(struct ktap *t);

@@ -4,6 +4,9 @@
  * files, memory): per-thread context pointers, each thread's stack top,
  * and the hook run on every context switch.
  */
+#include <tessera/clock.h>
+
+#include "host_platform.h"
 #include "host_world.h"
 #include "thread_cases.h"
 
@@ -111,4 +114,26 @@ void the_switch_hook_sees_every_switch(struct ktap *t)
 	ktap_expect(t, hook_log.last_next == thread_current(), "the last switch was not back to the caller");
 	thread_yield();
 	ktap_expect(t, hook_log.calls == calls, "a removed hook was still called");
+}
+
+void idle_time_grows_only_while_nothing_runs(struct ktap *t)
+{
+	uint64_t idle0 = thread_idle_ns();
+	uint64_t t0 = platform_clock_ns();
+
+	/* The boot thread is the only one: while it sleeps the CPU idles. */
+	thread_sleep_ns(50 * WORLD_MS);
+	uint64_t slept = platform_clock_ns() - t0, idled = thread_idle_ns() - idle0;
+
+	ktap_expect(t, idled >= 45 * WORLD_MS && idled <= slept,
+		    "%llu ns idle during a %llu ns sleep with nothing else to run", (unsigned long long)idled,
+		    (unsigned long long)slept);
+	/* Ticks that interrupt the boot thread, not idle, add no idle time. */
+	idle0 = thread_idle_ns();
+	t0 = platform_clock_ns();
+	for (int i = 0; i < 5; i++)
+		host_tick();
+	ktap_expect(t, platform_clock_ns() > t0, "the ticks moved no time");
+	ktap_expect(t, thread_idle_ns() == idle0, "idle time grew by %llu ns while the boot thread ran",
+		    (unsigned long long)(thread_idle_ns() - idle0));
 }

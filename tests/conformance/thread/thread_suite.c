@@ -32,6 +32,7 @@ static const struct ktap_case thread_cases[] = {
 	KTAP_CASE(each_thread_has_its_own_context_pointers),
 	KTAP_CASE(stack_top_bounds_the_thread_stack),
 	KTAP_CASE(the_switch_hook_sees_every_switch),
+	KTAP_CASE(idle_time_grows_only_while_nothing_runs),
 	KTAP_CASE(the_stack_canary_catches_an_overflow),
 	{ 0 },
 };
