@@ -8,19 +8,49 @@
 #define TESSERA_X86_64_CPU_H
 
 #define CR0_PE (1 << 0)
+#define CR0_MP (1 << 1) /* WAIT/FWAIT honour TS */
+#define CR0_EM (1 << 2) /* x87/SSE instructions trap (#NM/#UD) */
+#define CR0_TS (1 << 3) /* the next FPU instruction traps (#NM) */
 #define CR0_WP (1 << 16) /* ring 0 honours read-only pages too */
 #define CR0_PG 0x80000000
 
 #define CR4_PAE (1 << 5)
 #define CR4_PGE (1 << 7)
+#define CR4_OSFXSR (1 << 9) /* FXSAVE/FXRSTOR carry SSE; SSE allowed */
+#define CR4_OSXMMEXCPT (1 << 10) /* unmasked SIMD errors raise #XM */
+#define CR4_SMEP (1 << 20) /* ring 0 cannot execute user pages */
+#define CR4_SMAP (1 << 21) /* ring 0 cannot touch user pages unless RFLAGS.AC */
 
 #define MSR_EFER 0xc0000080
 #define EFER_LME (1 << 8)
 #define EFER_NXE (1 << 11)
+#define EFER_SCE (1 << 0) /* SYSCALL/SYSRET */
+
+/* The SYSCALL MSRs and the FS segment's base. */
+#define MSR_STAR 0xc0000081
+#define MSR_LSTAR 0xc0000082
+#define MSR_SFMASK 0xc0000084
+#define MSR_FS_BASE 0xc0000100
+
+/* RFLAGS bits */
+#define RFLAGS_CF (1 << 0)
+#define RFLAGS_FIXED (1 << 1) /* always one */
+#define RFLAGS_TF (1 << 8)
+#define RFLAGS_IF (1 << 9)
+#define RFLAGS_DF (1 << 10)
+#define RFLAGS_IOPL (3 << 12)
+#define RFLAGS_NT (1 << 14)
+#define RFLAGS_RF (1 << 16)
+#define RFLAGS_VM (1 << 17)
+#define RFLAGS_AC (1 << 18)
 
 /* CPUID 1 EDX */
 #define CPUID_1_EDX_TSC (1 << 4)
 #define CPUID_1_EDX_APIC (1 << 9)
+
+/* CPUID 7 (subleaf 0) EBX */
+#define CPUID_7_EBX_SMEP (1 << 7)
+#define CPUID_7_EBX_SMAP (1 << 20)
 
 /* CPUID 0x80000001 EDX */
 #define CPUID_EXT_NX (1 << 20)
@@ -51,6 +81,11 @@ static inline uint64_t cpu_read_cr0(void)
 
 	__asm__ volatile("mov %%cr0, %0" : "=r"(v));
 	return v;
+}
+
+static inline void cpu_write_cr0(uint64_t v)
+{
+	__asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory");
 }
 
 static inline uint64_t cpu_read_cr2(void)

@@ -10,9 +10,13 @@
 
 #define ENOENT 2
 #define EAGAIN 11
+#define ENOMEM 12
+#define EFAULT 14
 #define EBUSY 16
 #define ENODEV 19
 #define EINVAL 22
 #define ERANGE 34
+#define ENAMETOOLONG 36
+#define ENOSYS 38
 
 #endif

@@ -66,3 +66,15 @@ void gdt_init(void)
 	gdt_set_tss_descriptor((uint64_t)(uintptr_t)&gdt_tss, sizeof(gdt_tss) - 1);
 	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS) : "memory");
 }
+
+/**
+ * gdt_set_kernel_stack() - Set the stack traps from ring 3 start on.
+ * @stack_top: the running user thread's kernel stack top, 16-byte aligned.
+ *
+ * Context: interrupts disabled (a trap between here and the switch to the
+ * thread would land on the wrong stack); usermode.c calls it.
+ */
+void gdt_set_kernel_stack(uint64_t stack_top)
+{
+	gdt_tss.rsp[0] = stack_top;
+}

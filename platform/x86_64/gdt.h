@@ -22,5 +22,7 @@
 extern uint64_t gdt_table[GDT_ENTRIES];
 
 void gdt_init(void);
+/* Where the CPU switches stacks on a trap from user mode (TSS.RSP0). */
+void gdt_set_kernel_stack(uint64_t stack_top);
 
 #endif

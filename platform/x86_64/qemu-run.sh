@@ -66,7 +66,8 @@ pc) args=(-M pc -vga std) ;; # -nodefaults below would drop the VGA
 esac
 
 case ${ACCEL:-tcg} in
-tcg) args+=(-accel tcg) ;;
+# -cpu max: the CPU features the kernel uses where they exist (SMEP, SMAP).
+tcg) args+=(-accel tcg -cpu max) ;;
 kvm) args+=(-accel kvm -cpu host) ;;
 *) echo "qemu-run: ACCEL must be tcg or kvm" >&2; exit 126 ;;
 esac

@@ -18,6 +18,7 @@
 #include "serial.h"
 #include "timer.h"
 #include "trap.h"
+#include "usermode_entry.h"
 
 void start_kernel(uint32_t protocol, uint32_t info_phys) __attribute__((noreturn));
 
@@ -42,6 +43,8 @@ void start_kernel(uint32_t protocol, uint32_t info_phys)
 	/* The TSS before the IDT: the double-fault gate uses its IST stack. */
 	gdt_init();
 	trap_init();
+	/* SSE for user code, SMEP/SMAP, the SYSCALL entry. */
+	user_cpu_init();
 	/* W^X for the image, NX for the direct map, no identity map. */
 	paging_init();
 	/* Copies what kmain() needs out of the loader's memory. */

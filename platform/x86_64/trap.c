@@ -2,8 +2,9 @@
 /*
  * The IDT and the CPU exception report. trap_init() (from start.c) points
  * all 256 vectors at trap_entry.S's stubs; trap_dispatch() receives every
- * trap and hands interrupts (vectors 32-255) to irq.c. An exception, or an
- * interrupt without a handler, prints its name and vector, the error code
+ * trap taken in ring 0 (user_trap.c those from ring 3) and hands interrupts
+ * (vectors 32-255) to irq.c, faults inside a uaccess copy to uaccess.c. An
+ * other exception, or an interrupt without a handler, prints its name and vector, the error code
  * (decoded for page faults and selector errors), RIP with its symbol, the
  * registers, CR2 and CR3, and ends in panic.c's backtrace and power-off.
  */
@@ -19,6 +20,7 @@
 #include "layout.h"
 #include "panic_report.h"
 #include "trap.h"
+#include "usermode_entry.h"
 
 /* A 64-bit IDT gate, as the CPU reads it. */
 struct idt_gate {
@@ -32,8 +34,10 @@ struct idt_gate {
 } __attribute__((packed));
 
 #define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate: IF off */
+#define GATE_DPL3 0x60 /* `int N` allowed from ring 3 */
 
 #define VEC_NMI 2
+#define VEC_BREAKPOINT 3
 #define VEC_DOUBLE_FAULT 8
 #define VEC_INVALID_TSS 10
 #define VEC_GENERAL_PROTECTION 13
@@ -104,6 +108,13 @@ static uint8_t trap_ist_for(unsigned vector)
 	}
 }
 
+/* Only int3 may be raised by user code with `int`, as on Linux: any other
+ * `int N` from ring 3 is a #GP (SIGSEGV). */
+static uint8_t trap_gate_type(unsigned vector)
+{
+	return vector == VEC_BREAKPOINT ? GATE_INTERRUPT | GATE_DPL3 : GATE_INTERRUPT;
+}
+
 /**
  * trap_init() - Fill the IDT and load it.
  *
@@ -124,7 +135,7 @@ void trap_init(void)
 			.offset_low = stub & 0xffff,
 			.selector = GDT_KERNEL_CODE,
 			.ist = trap_ist_for(v),
-			.type = GATE_INTERRUPT,
+			.type = trap_gate_type(v),
 			.offset_mid = stub >> 16 & 0xffff,
 			.offset_high = stub >> 32,
 		};
@@ -215,16 +226,21 @@ void trap_report(const struct trap_frame *f)
 }
 
 /**
- * trap_dispatch() - Handle a trap; called by trap_entry.S for every vector.
+ * trap_dispatch() - Handle a trap from ring 0; called by trap_entry.S.
  * @frame: the interrupted context, as saved on the stack.
  *
- * No exception is expected yet (there is no user space to fault, no lazy
- * mapping), so every one is reported as a panic.
+ * (Traps from ring 3 go to user_trap.c.) The only exceptions the kernel
+ * expects are page faults and #GPs inside a copy from or to user memory,
+ * which uaccess.c recovers from; every other one is reported as a panic.
  */
 void trap_dispatch(struct trap_frame *frame)
 {
-	if (frame->vector >= IRQ_VECTOR_FIRST)
+	if (frame->vector >= IRQ_VECTOR_FIRST) {
 		irq_dispatch(frame);
-	else
-		trap_report(frame);
+		return;
+	}
+	if ((frame->vector == VEC_PAGE_FAULT || frame->vector == VEC_GENERAL_PROTECTION) &&
+	    uaccess_handle_fault(frame, cpu_read_cr2()))
+		return;
+	trap_report(frame);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Interrupts and exceptions: the IDT (trap_init(), called from start.c)
- * and trap_dispatch(), where trap_entry.S delivers every vector: CPU
- * exceptions end in a panic report, vectors 32-255 go to irq.c.
+ * and trap_dispatch(), where trap_entry.S delivers every vector taken in
+ * ring 0: CPU exceptions end in a panic report (but for faults inside a
+ * uaccess copy), vectors 32-255 go to irq.c. Ring 3's go to user_trap.c.
  */
 #ifndef TESSERA_X86_64_TRAP_H
 #define TESSERA_X86_64_TRAP_H

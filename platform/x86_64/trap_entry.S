@@ -3,7 +3,8 @@
  * Interrupt and exception entry: one stub per vector (trap.c points the IDT
  * at them through trap_stubs) that gives every frame the same shape, and
  * trap_common, which saves the registers as a struct trap_frame (trap.h)
- * and calls trap_dispatch().
+ * and calls trap_dispatch(), or for a trap from ring 3 as a struct
+ * user_regs and calls user_trap_dispatch() (user_trap.c).
  */
 #include "layout.h"
 
@@ -36,11 +37,19 @@ trap_stub_\vector:
 
 /*
  * The CPU pushed ss, rsp, rflags, cs, rip (and maybe an error code); the
- * stub pushed the rest up to the vector. The pushes below complete a struct
+ * stub pushed the rest up to the vector. A trap from ring 3 goes to
+ * trap_from_user; from ring 0 the pushes below complete a struct
  * trap_frame, whose size keeps %rsp 16-byte aligned at the call.
  */
 	.type trap_common, @function
 trap_common:
+	/* RFLAGS.AC may be set (user code owns it; a uaccess copy sets it):
+	 * the handler must not inherit SMAP's open window. IRET restores it. */
+	testb $1, uaccess_smap_enabled(%rip)
+	jz 1f
+	clac
+1:	testb $3, 24(%rsp) /* the CPL in the saved cs */
+	jnz trap_from_user
 	pushq %rax
 	pushq %rbx
 	pushq %rcx
@@ -77,6 +86,42 @@ trap_common:
 	addq $16, %rsp /* the vector and the error code */
 	iretq
 	.size trap_common, . - trap_common
+
+/*
+ * From ring 3 the CPU switched to TSS.RSP0, the thread's kernel stack top,
+ * so the frame becomes a struct user_regs there (platform_user_regs()
+ * finds it): the error code sits in orig_rax's slot and the vector's slot
+ * takes rdi. user_trap_dispatch() gets the vector and the error code as
+ * arguments and orig_rax reads -1, as for any trap.
+ */
+	.type trap_from_user, @function
+trap_from_user:
+	xchgq %rdi, (%rsp) /* rdi into its slot; the vector into %rdi */
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq %rax
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	cld
+	movq %rdi, %rsi
+	movq 15 * 8(%rsp), %rdx /* the error code, in orig_rax's slot */
+	movq $-1, 15 * 8(%rsp)
+	movq %rsp, %rdi
+	subq $8, %rsp /* 21 slots: realign to 16 for the call */
+	call user_trap_dispatch
+	cli
+	addq $8, %rsp
+	jmp user_return_iret
+	.size trap_from_user, . - trap_from_user
 
 	.section .rodata
 	.balign 8

@@ -2,7 +2,8 @@
 /*
  * kmain() of the platform test kernel (tessera-platform-test.elf): prints
  * and checks the boot information, then powers off with a status; with
- * test=clock it runs test_clock.c's suite instead, and with another
+ * test=clock it runs test_clock.c's suite instead, with test=user
+ * test_user.c's (ring 3, uaccess, page tables), and with another
  * test=<name> it provokes one fault, whose panic report tests/boot_test.sh
  * checks. Registered in CMakeLists.txt.
  */
@@ -18,6 +19,7 @@
 
 #include "layout.h"
 #include "test_kmain.h"
+#include "test_user.h"
 
 #define TEST_NOINLINE __attribute__((noinline))
 
@@ -256,6 +258,10 @@ static TEST_NOINLINE void test_run_fault(const struct boot_info *bi)
 		test_software_interrupt();
 	else if (test_cmdline_is(c, "test", "unexpected-irq"))
 		test_unexpected_irq();
+	else if (test_cmdline_is(c, "test", "smap"))
+		test_user_smap_read(bi);
+	else if (test_cmdline_is(c, "test", "smep"))
+		test_user_smep_exec(bi);
 	else if (test_cmdline_is(c, "test", "panic"))
 		panic("test panic with a number: %d", 42);
 	kprintf("FAIL: the test did not fault (or is unknown)\n");
@@ -270,6 +276,8 @@ void kmain(const struct boot_info *bi)
 
 	if (test_cmdline_is(bi->cmdline, "test", "clock"))
 		platform_poweroff(test_clock_suite(irqs_enabled) ? TESSERA_EXIT_FAIL : TESSERA_EXIT_PASS);
+	if (test_cmdline_is(bi->cmdline, "test", "user"))
+		platform_poweroff(test_user_suite(bi) ? TESSERA_EXIT_FAIL : TESSERA_EXIT_PASS);
 	if (!test_check_boot_info(bi, total) || irqs_enabled) {
 		kprintf("platform test: FAIL (%s)\n", irqs_enabled ? "interrupts enabled" : "boot information");
 		platform_poweroff(TESSERA_EXIT_FAIL);

@@ -81,8 +81,10 @@ __attribute__((noreturn)) void platform_user_enter(const struct user_regs *regs)
 /*
  * Per-thread state, loaded by the kernel whenever it switches to a thread
  * that runs user code. kernel_stack_top: where traps and syscalls from
- * user mode start (TSS.RSP0 and the SYSCALL stack); the struct user_regs
- * lives just below it.
+ * user mode start (TSS.RSP0 and the SYSCALL stack), rounded down to 16
+ * bytes; the struct user_regs lives just below it. The FS base must be a
+ * lower-half address (below 0x800000000000): arch_prctl refuses others
+ * first; the platform panics on one, as wrmsr would fault.
  */
 void platform_user_set_kernel_stack(uint64_t kernel_stack_top);
 void platform_set_fs_base(uint64_t base);
