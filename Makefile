@@ -21,7 +21,7 @@ define kconfig_checked
 	@$(RECONFIGURE)
 endef
 
-.PHONY: all build configure deps run gdb iso test docs list bench bench-idlc bench-kernel fuzz clean kconfig-menus \
+.PHONY: all build configure deps run gdb iso test docs list bench bench-idlc bench-kernel bench-user fuzz clean kconfig-menus \
 	menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig randconfig allnoconfig \
 	allyesconfig listnewconfig
 
@@ -50,12 +50,14 @@ CMDLINE ?=
 KERNEL := $(BUILD)/tessera.elf
 QEMU_RUN := platform/x86_64/qemu-run.sh
 
+INITRD := $(BUILD)/initramfs.cpio
+
 run: build
-	$(QEMU_RUN) -M $(MACHINE) $(if $(CMDLINE),-a "$(CMDLINE)") $(KERNEL)
+	$(QEMU_RUN) -M $(MACHINE) $(if $(CMDLINE),-a "$(CMDLINE)") -i $(INITRD) $(KERNEL)
 
 # QEMU waits for gdb, which starts with the kernel's symbols and attaches.
 gdb: build
-	@GDB=1 $(QEMU_RUN) -M $(MACHINE) -t 3600 $(if $(CMDLINE),-a "$(CMDLINE)") $(KERNEL) & \
+	@GDB=1 $(QEMU_RUN) -M $(MACHINE) -t 3600 $(if $(CMDLINE),-a "$(CMDLINE)") -i $(INITRD) $(KERNEL) & \
 	  qemu=$$!; gdb -q -ex 'target remote localhost:1234' $(KERNEL); kill $$qemu 2>/dev/null; wait $$qemu
 
 # A GRUB (Multiboot2) ISO for other VMMs and real machines.
@@ -73,7 +75,7 @@ docs: build
 list: build
 	@$(IDLC) --list idl $(wildcard components)
 
-bench: bench-idlc bench-kernel
+bench: bench-idlc bench-kernel bench-user
 
 bench-idlc: build
 	bench/idlc/run.sh $(IDLC)
@@ -82,6 +84,11 @@ bench-idlc: build
 # RAM: see bench/README.md.
 bench-kernel: build
 	bench/kernel/run.sh $(BUILD)
+
+# User space next to a Linux guest running the same static programs (fetches
+# Debian's kernel once): see bench/README.md.
+bench-user: build
+	bench/user/run.sh $(BUILD)
 
 # A longer fuzzing session than the test suite's smoke run (FUZZ_SECONDS).
 FUZZ_SECONDS ?= 600
