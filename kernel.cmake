@@ -25,9 +25,18 @@ function(tessera_kconfig_step)
   endforeach()
   # Without this, kconfig-conf fixes what it dislikes and rewrites the file.
   set(ENV{KCONFIG_NOSILENTUPDATE} 1)
+  # Written beside the real files and copied only when their bytes change:
+  # a Kconfig edit that changes no setting (a help text) then rebuilds
+  # nothing that includes autoconf.h.
+  set(ENV{KCONFIG_AUTOHEADER} ${KCONFIG_AUTOHEADER}.new)
+  set(ENV{KCONFIG_AUTOCONFIG} ${KCONFIG_AUTOCONFIG}.new)
   execute_process(COMMAND kconfig-conf --silentoldconfig ${KCONFIG_ROOT}
     INPUT_FILE /dev/null OUTPUT_VARIABLE log ERROR_VARIABLE log RESULT_VARIABLE status)
   if(status EQUAL 0 AND NOT log MATCHES "[Ww]arning")
+    foreach(file ${KCONFIG_AUTOHEADER} ${KCONFIG_AUTOCONFIG})
+      file(COPY_FILE ${file}.new ${file} ONLY_IF_DIFFERENT)
+      file(REMOVE ${file}.new)
+    endforeach()
     return()
   endif()
   tessera_kconfig_changes(changes)
@@ -128,17 +137,21 @@ add_custom_command(OUTPUT ${KGLUE}
   COMMENT "idlc: kernel glue for ${TESSERA_CONFIG}")
 
 set(KAUTOCONF ${KDIR}/include/generated/autoconf.h)
-add_custom_command(OUTPUT ${KAUTOCONF} ${KDIR}/auto.conf
+# autoconf.h and auto.conf are byproducts (Ninja's restat): the step keeps
+# them when their bytes do not change, and its stamp records that it ran.
+add_custom_command(OUTPUT ${KDIR}/kconfig.stamp
+  BYPRODUCTS ${KAUTOCONF} ${KDIR}/auto.conf
   COMMAND ${CMAKE_COMMAND} -E make_directory ${KDIR}/include/generated ${KDIR}/include/config
   COMMAND ${CMAKE_COMMAND} -DKCONFIG_CONFIG=${TESSERA_CONFIG} -DKCONFIG_AUTOHEADER=${KAUTOCONF}
           -DKCONFIG_AUTOCONFIG=${KDIR}/auto.conf -DTESSERA_GEN_KCONFIG=${TESSERA_KCONFIG_FRAGMENT}
           -DKCONFIG_ROOT=${PROJECT_SOURCE_DIR}/Kconfig -P ${PROJECT_SOURCE_DIR}/kernel.cmake
+  COMMAND ${CMAKE_COMMAND} -E touch ${KDIR}/kconfig.stamp
   WORKING_DIRECTORY ${KDIR}
   DEPENDS ${TESSERA_CONFIG} ${TESSERA_KCONFIG_FRAGMENT} ${PROJECT_SOURCE_DIR}/Kconfig
           ${PROJECT_SOURCE_DIR}/kernel.cmake
   COMMENT "kconfig: autoconf.h for ${TESSERA_CONFIG}"
   VERBATIM)
-add_custom_target(kernel_generated DEPENDS ${KGLUE} ${KAUTOCONF})
+add_custom_target(kernel_generated DEPENDS ${KGLUE} ${KDIR}/kconfig.stamp)
 
 # Everything compiled for the kernel sees the generated headers.
 add_library(tessera_kernel_includes INTERFACE)

@@ -3,7 +3,8 @@
 # Builds the kernel for one configuration and boots it in QEMU on microvm and
 # pc: the composition it prints must be the one the configuration selects,
 # its KTAP document must be complete with every test passed, and each run
-# must end with status 0.
+# must end with status 0. A configuration with user space then boots the
+# initramfs on both machines and must pass the user-space suite.
 # The boot tests of tests/boot/CMakeLists.txt call it, one configuration each.
 # Usage: boot_config.sh SOURCE_DIR WORK_DIR [--tree BUILD_DIR] CONFIG
 #   CONFIG: --defconfig FILE | --randconfig SEED | DEFCONFIG_LINES...
@@ -62,8 +63,9 @@ if grep -qi warning "$work/kconfig.log"; then cat "$work/kconfig.log"; exit 1; f
 done <"$work/defconfig"
 
 cmp -s "$work/.config" "$tree/.config" || cp "$work/.config" "$tree/.config"
-cmake --build "$tree" --target tessera.elf >>"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+cmake --build "$tree" --target tessera.elf initramfs >>"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
 cp "$tree/tessera.elf" "$work/tessera.elf"
+cp "$tree/initramfs.cpio" "$work/initramfs.cpio"
 # The bindings of the configuration, as idlc makes them: one line each,
 # "bind <interface> -> <component>", for every singleton. (A selected multi
 # provider registers only where its device exists: vga not on microvm.)
@@ -103,4 +105,22 @@ for machine in microvm pc; do
       { echo "FAIL: $machine: the composition lacks '$binding'"; fail=1; }
   done <<<"$bindings"
 done
+
+# A kernel with processes and an initramfs reader runs the user-space test
+# suite (user/tests, static musl programs) as /init's children, on both
+# machines; without them it has no user space to test.
+if grep -qx 'CONFIG_PROC_UNIX=y' "$work/.config" && grep -qx 'CONFIG_INITRAMFS_CPIO=y' "$work/.config"; then
+  for machine in microvm pc; do
+    set +e
+    "$src/tests/user/boot_user_tests.sh" "$work/tessera.elf" "$work/initramfs.cpio" -M "$machine" \
+      >"$work/user-$machine.log" 2>&1
+    status=$?
+    set -e
+    echo "--- $machine: user-space tests, status $status"
+    cat "$work/user-$machine.log"
+    [ "$status" -eq 0 ] || { echo "FAIL: $machine: the user-space tests failed"; fail=1; }
+  done
+else
+  echo "# no user space in this configuration (CONFIG_PROC_UNIX and CONFIG_INITRAMFS_CPIO): user-space tests not run"
+fi
 exit "$fail"
