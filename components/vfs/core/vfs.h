@@ -29,6 +29,7 @@
 #define VFS_PIPE_SIZE (64 * 1024)
 #define VFS_PIPE_BUF 4096 /* writes up to this size are atomic */
 #define VFS_IO_CHUNK 4096 /* bytes bounced through the kernel per step */
+#define VFS_SMALL_IO 256 /* transfers up to this bounce on the stack */
 
 struct vfs_mount {
 	struct fs_dev *fs; /* NULL: a free slot */

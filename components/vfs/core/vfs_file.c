@@ -115,10 +115,31 @@ long vfs_file_write(struct vfs_file *f, const uint8_t *buf, size_t len, uint64_t
 	return n;
 }
 
+/*
+ * The kernel buffer a user read or write bounces through: small transfers
+ * (a byte of /dev/zero, a line of text) use the caller's stack buffer, so
+ * they cost no allocation; larger ones a VFS_IO_CHUNK heap buffer, not
+ * zeroed, because only the bytes a step fills are ever copied out.
+ */
+static uint8_t *vfs_bounce_get(size_t len, uint8_t *small)
+{
+	void *p;
+
+	if (len <= VFS_SMALL_IO)
+		return small;
+	return heap_alloc(VFS_IO_CHUNK, &p) == 0 ? p : NULL;
+}
+
+static void vfs_bounce_put(uint8_t *bounce, uint8_t *small)
+{
+	if (bounce != small)
+		heap_free(bounce);
+}
+
 /* Bounces through a kernel buffer a chunk at a time; a short read ends it. */
 long vfs_file_read_user(struct vfs_file *f, uint8_t __user *buf, size_t len, uint64_t *pos)
 {
-	uint8_t *bounce;
+	uint8_t small[VFS_SMALL_IO], *bounce;
 	size_t done = 0;
 	long n = 0;
 
@@ -126,7 +147,7 @@ long vfs_file_read_user(struct vfs_file *f, uint8_t __user *buf, size_t len, uin
 		return vfs_pipe_read(f, buf, len);
 	if (!user_range_ok((uint64_t)(uintptr_t)buf, len))
 		return -EFAULT;
-	if (!(bounce = vfs_zalloc(VFS_IO_CHUNK)))
+	if (!(bounce = vfs_bounce_get(len, small)))
 		return -ENOMEM;
 	while (done < len) {
 		size_t chunk = len - done < VFS_IO_CHUNK ? len - done : VFS_IO_CHUNK;
@@ -142,13 +163,13 @@ long vfs_file_read_user(struct vfs_file *f, uint8_t __user *buf, size_t len, uin
 		if ((size_t)n < chunk || vfs_is_device(f))
 			break;
 	}
-	heap_free(bounce);
+	vfs_bounce_put(bounce, small);
 	return done ? (long)done : n;
 }
 
 long vfs_file_write_user(struct vfs_file *f, const uint8_t __user *buf, size_t len, uint64_t *pos)
 {
-	uint8_t *bounce;
+	uint8_t small[VFS_SMALL_IO], *bounce;
 	size_t done = 0;
 	long n = 0;
 
@@ -156,7 +177,7 @@ long vfs_file_write_user(struct vfs_file *f, const uint8_t __user *buf, size_t l
 		return vfs_pipe_write(f, buf, len);
 	if (!user_range_ok((uint64_t)(uintptr_t)buf, len))
 		return -EFAULT;
-	if (!(bounce = vfs_zalloc(VFS_IO_CHUNK)))
+	if (!(bounce = vfs_bounce_get(len, small)))
 		return -ENOMEM;
 	while (done < len) {
 		size_t chunk = len - done < VFS_IO_CHUNK ? len - done : VFS_IO_CHUNK;
@@ -172,7 +193,7 @@ long vfs_file_write_user(struct vfs_file *f, const uint8_t __user *buf, size_t l
 		if ((size_t)n < chunk)
 			break;
 	}
-	heap_free(bounce);
+	vfs_bounce_put(bounce, small);
 	return done ? (long)done : n;
 }
 
