@@ -324,6 +324,7 @@ struct dep_edge {
 	struct decl *to; /* provider */
 	struct decl *iface;
 	bool is_optional;
+	bool not_ordered; /* a multi requirement left out of the init order to break a cycle */
 };
 
 struct spec {

@@ -158,7 +158,7 @@ static void check_build_edges(struct checker *c, size_t nedges)
 			for (size_t k = 0; id && k < id->nproviders; k++)
 				if (id->providers[k]->u.comp.is_selected)
 					s->edges[s->nedges++] = (struct dep_edge){ d, id->providers[k], rq->iface.decl,
-										  rq->is_optional };
+										  rq->is_optional, false };
 		}
 	}
 }

@@ -4,7 +4,14 @@
  * provides something it requires. A depth-first walk with an explicit stack
  * (a 100k-component chain would overflow the C stack), visiting components
  * and their dependencies in name order so the result is deterministic.
- * A dependency cycle is reported whole.
+ *
+ * A requirement of a multi interface orders the requirer after the
+ * providers that can come first. One that closes a cycle (the VFS requires
+ * fs, procfs provides fs and requires proc, which requires the VFS) is
+ * left out of the order instead: the provider registers after the
+ * requirer's init and is found at run time, which is what a registry is
+ * for. The walk backs off to that edge and goes on. Any other cycle is
+ * reported whole.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +74,33 @@ static void order_report_cycle(struct order_graph *g, size_t target)
 		  "`optional` only if it is not needed during init, or split a component");
 }
 
+/*
+ * The edge just taken from the top of the stack leads back to target,
+ * which is on the stack. If an edge of that cycle requires a multi
+ * interface, the newest such edge is left out of the order and the walk
+ * returns to the level it left from, forgetting the components above it
+ * (still gray: none was ordered yet) so they are walked again later.
+ */
+static bool order_break_cycle(struct order_graph *g, size_t target)
+{
+	size_t start = g->depth;
+
+	while (start > 0 && g->stack[start - 1] != target)
+		start--;
+	start = start > 0 ? start - 1 : 0;
+	for (size_t l = g->depth; l-- > start;) {
+		struct dep_edge *e = (struct dep_edge *)order_edge_at(g, l);
+
+		if (!e->iface->u.iface.is_multi)
+			continue;
+		e->not_ordered = true;
+		while (g->depth > l + 1)
+			g->color[g->stack[--g->depth]] = WHITE;
+		return true;
+	}
+	return false;
+}
+
 static void order_push(struct order_graph *g, size_t idx)
 {
 	g->color[idx] = GRAY;
@@ -90,11 +124,13 @@ static void order_walk(struct order_graph *g, size_t root)
 			g->depth--;
 			continue;
 		}
-		const struct dep_edge *e = &s->edges[g->first_edge[top] + g->cursor[g->depth - 1]++];
+		struct dep_edge *e = &s->edges[g->first_edge[top] + g->cursor[g->depth - 1]++];
 		size_t next = order_index(e->to);
+		if (e->not_ordered)
+			continue;
 		if (g->color[next] == WHITE)
 			order_push(g, next);
-		else if (g->color[next] == GRAY && e->to != e->from)
+		else if (g->color[next] == GRAY && e->to != e->from && !order_break_cycle(g, next))
 			order_report_cycle(g, next);
 	}
 }
