@@ -106,10 +106,15 @@ for machine in microvm pc; do
   done <<<"$bindings"
 done
 
-# A kernel with processes and an initramfs reader runs the user-space test
-# suite (user/tests, static musl programs) as /init's children, on both
-# machines; without them it has no user space to test.
-if grep -qx 'CONFIG_PROC_UNIX=y' "$work/.config" && grep -qx 'CONFIG_INITRAMFS_CPIO=y' "$work/.config"; then
+# A kernel with processes, an initramfs reader, ramfs to unpack it into and
+# devfs for /dev/console runs the user-space test suite (user/tests, static
+# musl programs) as /init's children, on both machines; without them it has
+# no user space to test.
+user_space=1
+for symbol in PROC_UNIX INITRAMFS_CPIO FS_RAMFS FS_DEVFS; do
+  grep -qx "CONFIG_$symbol=y" "$work/.config" || user_space=0
+done
+if [ $user_space = 1 ]; then
   for machine in microvm pc; do
     set +e
     "$src/tests/user/boot_user_tests.sh" "$work/tessera.elf" "$work/initramfs.cpio" -M "$machine" \
@@ -121,6 +126,6 @@ if grep -qx 'CONFIG_PROC_UNIX=y' "$work/.config" && grep -qx 'CONFIG_INITRAMFS_C
     [ "$status" -eq 0 ] || { echo "FAIL: $machine: the user-space tests failed"; fail=1; }
   done
 else
-  echo "# no user space in this configuration (CONFIG_PROC_UNIX and CONFIG_INITRAMFS_CPIO): user-space tests not run"
+  echo "# no user space in this configuration (needs PROC_UNIX, INITRAMFS_CPIO, FS_RAMFS, FS_DEVFS): user-space tests not run"
 fi
 exit "$fail"

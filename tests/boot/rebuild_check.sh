@@ -120,13 +120,16 @@ nothing_left "a full build"
 echo "ok: the default builds, and a second build has nothing to do"
 
 # Which singleton to swap: the last one with an implementation not bound
-# that Kconfig accepts on its own (one whose requirements are off, such as
-# vm_paged without a VFS, is dropped by Kconfig and would change nothing).
+# that Kconfig accepts on its own and idlc can wire (one whose requirements
+# are off, such as vm_paged without a VFS, is dropped by Kconfig or refused
+# by idlc where Kconfig cannot express the requirement).
 list=$("$tree/gen/idlc" --root "$copy" --config "$config" --list "$copy/idl" "$copy/components" "$copy/platform")
 iface="" symbol=""
 while read -r cand_iface cand_symbol; do
   set_config "$cand_symbol=y"
-  if grep -qx "$cand_symbol=y" "$config"; then
+  if grep -qx "$cand_symbol=y" "$config" &&
+    "$tree/gen/idlc" --root "$copy" --config "$config" "$copy/idl" "$copy/components" "$copy/platform" \
+      >/dev/null 2>&1; then
     iface=$cand_iface symbol=$cand_symbol
     break
   fi

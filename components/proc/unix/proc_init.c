@@ -183,7 +183,7 @@ int32_t proc_unix_run_init(const char *cmdline)
 
 	thread_waitq_init(&proc_init_wq);
 	proc_init_mount("devfs", "/dev");
-	proc_init_mount("procfs", "/proc");
+	proc_init_mount("proc", "/proc");
 	if ((err = proc_init_build_args(cmdline)))
 		return err == -ENOMEM ? err : -E2BIG;
 	if ((err = proc_init_find()) || (err = proc_init_create(&p, &t))) {

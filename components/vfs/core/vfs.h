@@ -85,6 +85,10 @@ void *vfs_zalloc(size_t size);
 /* vfs_mount.c */
 struct vfs_path vfs_root(void);
 int vfs_mount_at(struct fs_dev *fs, const char *source, struct vfs_path at);
+const struct vfs_mount *vfs_mount_slot(size_t i);
+
+/* vfs_empty_root.c: the root when no file-system driver is selected. */
+extern struct fs_dev vfs_empty_root_fs;
 int vfs_umount_at(struct vfs_path at);
 struct vfs_path vfs_cross_down(struct vfs_path p);
 struct vfs_path vfs_parent(struct vfs_path p);

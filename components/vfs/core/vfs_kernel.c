@@ -20,8 +20,10 @@ int vfs_init(void)
 	mutex_init(&vfs_lock);
 	if (!root_fs && (root_fs = fs_dev_first()))
 		kprintf("vfs: no ramfs; %s is the root file system\n", root_fs->name);
-	if (!root_fs)
-		return -ENODEV;
+	if (!root_fs) {
+		kprintf("vfs: no file-system driver; the root is an empty read-only directory\n");
+		root_fs = &vfs_empty_root_fs;
+	}
 	vfs_lock_ns();
 	err = vfs_mount_at(root_fs, "rootfs", (struct vfs_path){ 0 });
 	if (!err)

@@ -79,6 +79,12 @@ struct vfs_path vfs_parent(struct vfs_path p)
 	return vfs_cross_down(p);
 }
 
+/* Slot i of the mount table (fs NULL when free), for /proc/mounts. */
+const struct vfs_mount *vfs_mount_slot(size_t i)
+{
+	return &vfs_mounts[i];
+}
+
 int vfs_mount_at(struct fs_dev *fs, const char *source, struct vfs_path at)
 {
 	struct vfs_mount *m = NULL;
