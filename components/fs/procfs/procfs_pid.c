@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A process's files in /proc/<pid>: stat (Linux's 52 fields, 0 where
- * Tessera keeps no such count), status, cmdline, maps, and the links exe
+ * Tessera keeps no such count: session, vsize, fault counts...), status, cmdline, maps, and the links exe
  * and fd/<n>. Times are in clock ticks of 100 Hz, as Linux's USER_HZ.
  */
 #include "procfs.h"
@@ -33,8 +33,9 @@ static uint64_t procfs_rss_pages(int32_t pid)
 
 static void procfs_stat(struct procfs_text *t, const struct proc_info *p)
 {
-	procfs_printf(t, "%d (%s) %c %d 0 0 0 -1 0 0 0 0 0 %llu 0 0 0 20 0 %u 0 %llu 0 %llu 18446744073709551615",
-		      p->pid, (const char *)p->comm, procfs_state_letter(p->state), p->ppid,
+	/* pid comm state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime ... */
+	procfs_printf(t, "%d (%s) %c %d %d 0 0 -1 0 0 0 0 0 %llu 0 0 0 20 0 %u 0 %llu 0 %llu 18446744073709551615",
+		      p->pid, (const char *)p->comm, procfs_state_letter(p->state), p->ppid, p->pgid,
 		      (unsigned long long)(p->cpu_ns / PROCFS_NS_PER_TICK), p->nthreads,
 		      (unsigned long long)(p->start_ns / PROCFS_NS_PER_TICK),
 		      (unsigned long long)procfs_rss_pages(p->pid));

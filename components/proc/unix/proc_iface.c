@@ -58,6 +58,7 @@ int proc_unix_info(int32_t pid, struct proc_info *info)
 	__builtin_memset(info, 0, sizeof(*info));
 	info->pid = p->pid;
 	info->ppid = p->parent ? p->parent->pid : 0;
+	info->pgid = p->pgid;
 	info->state = proc_state_locked(p, &info->cpu_ns);
 	info->nthreads = p->nthreads;
 	__builtin_memcpy(info->comm, p->comm, sizeof(info->comm));
