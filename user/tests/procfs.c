@@ -158,6 +158,23 @@ static void procfs_tessera_components(void)
 	EXPECT(strstr(buf, "sched -> ") != NULL && strstr(buf, "pmm -> ") != NULL);
 }
 
+/* /proc takes no changes; Linux's errors for each kind of change. */
+static void procfs_refuses_changes(void)
+{
+	int fd;
+
+	EXPECT_ERR(open("/proc/x", O_CREAT | O_WRONLY, 0644), ENOENT);
+	EXPECT_ERR(mkdir("/proc/y", 0755), ENOENT);
+	EXPECT_ERR(symlink("a", "/proc/z"), ENOENT);
+	EXPECT_ERR(rename("/proc/uptime", "/proc/up2"), ENOENT);
+	EXPECT_ERR(unlink("/proc/uptime"), EPERM);
+	fd = open("/proc/uptime", O_WRONLY);
+	if (EXPECT(fd >= 0)) {
+		EXPECT_ERR(write(fd, "x", 1), EIO);
+		close(fd);
+	}
+}
+
 static const struct ktap_case procfs_cases[] = {
 	KTAP_CASE(procfs_self_is_this_process),
 	KTAP_CASE(procfs_pid_stat_and_status),
@@ -166,6 +183,7 @@ static const struct ktap_case procfs_cases[] = {
 	KTAP_CASE(procfs_fd_and_exe),
 	KTAP_CASE(procfs_system_files),
 	KTAP_CASE(procfs_tessera_components),
+	KTAP_CASE(procfs_refuses_changes),
 };
 
 /* Whether a file system is mounted on /proc: a kernel built without a

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * /proc cannot be changed: every call that would create, remove, rename or
- * write a file is refused with -EPERM.
+ * /proc cannot be changed, and refuses as Linux's does (checked against
+ * Linux by user/tests/procfs.c): a new name (a file, a directory, a link,
+ * a rename's target) is -ENOENT, removing a name is -EPERM, and writing a
+ * file is -EIO.
  */
 #include "procfs.h"
 
@@ -9,14 +11,14 @@ int procfs_create(struct fs_dev *dev, struct fs_inode *dir, const char *name, ui
 		  struct fs_inode **child)
 {
 	(void)dev, (void)dir, (void)name, (void)mode, (void)rdev, (void)child;
-	return -EPERM;
+	return -ENOENT;
 }
 
 int procfs_symlink(struct fs_dev *dev, struct fs_inode *dir, const char *name, const char *target,
 		   struct fs_inode **child)
 {
 	(void)dev, (void)dir, (void)name, (void)target, (void)child;
-	return -EPERM;
+	return -ENOENT;
 }
 
 int procfs_link(struct fs_dev *dev, struct fs_inode *dir, const char *name, struct fs_inode *target)
@@ -41,14 +43,14 @@ int procfs_rename(struct fs_dev *dev, struct fs_inode *olddir, const char *oldna
 		  const char *newname, uint32_t flags)
 {
 	(void)dev, (void)olddir, (void)oldname, (void)newdir, (void)newname, (void)flags;
-	return -EPERM;
+	return -ENOENT;
 }
 
 long procfs_write(struct fs_dev *dev, struct fs_inode *inode, const uint8_t *buf, size_t buf_len, uint64_t off,
 		  int32_t flags)
 {
 	(void)dev, (void)inode, (void)buf, (void)buf_len, (void)off, (void)flags;
-	return -EPERM;
+	return -EIO;
 }
 
 int procfs_truncate(struct fs_dev *dev, struct fs_inode *inode, uint64_t size)
