@@ -8,13 +8,11 @@
  * thread's kernel stack.
  */
 #include "layout.h"
+#include "user_frame.h"
 
 #define ENOSYS 38
 
 /* Offsets in struct user_regs. */
-#define REGS_ORIG_RAX (15 * 8)
-#define REGS_RIP (16 * 8)
-#define REGS_RSP (19 * 8)
 
 	.text
 
@@ -39,16 +37,7 @@ usermode_syscall_entry:
 	pushq %rdx
 	pushq %rcx
 	pushq $-ENOSYS /* rax until a handler answers */
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %rbx
-	pushq %rbp
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	push_user_regs_low
 	movq %rsp, %rdi
 	subq $8, %rsp /* 21 slots: realign to 16 for the call */
 	sti
@@ -57,24 +46,12 @@ usermode_syscall_entry:
 	addq $8, %rsp
 	testb %al, %al
 	jz user_return_iret
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbp
-	popq %rbx
-	popq %r11 /* equal to the frame's rflags: usermode_syscall_dispatch checked */
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rax
-	popq %rcx /* equal to the frame's rip */
-	popq %rdx
-	popq %rsi
-	popq %rdi
+	/* r11 and rcx come back equal to the frame's rflags and rip:
+	 * usermode_syscall_dispatch checked. */
+	pop_user_gprs
 	/* Only rip, cs, rflags, rsp, ss are left; interrupts stay off until
 	 * SYSRET loads RFLAGS, so nothing runs on the user stack in ring 0. */
-	movq REGS_RSP - REGS_ORIG_RAX(%rsp), %rsp
+	movq USER_REGS_RSP - USER_REGS_ORIG_RAX(%rsp), %rsp
 	sysretq
 	.size usermode_syscall_entry, . - usermode_syscall_entry
 
@@ -85,21 +62,7 @@ usermode_syscall_entry:
 	.globl user_return_iret
 	.type user_return_iret, @function
 user_return_iret:
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbp
-	popq %rbx
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rax
-	popq %rcx
-	popq %rdx
-	popq %rsi
-	popq %rdi
+	pop_user_gprs
 	addq $8, %rsp /* orig_rax */
 	iretq
 	.size user_return_iret, . - user_return_iret

@@ -7,6 +7,7 @@
  * user_regs and calls user_trap_dispatch() (user_trap.c).
  */
 #include "layout.h"
+#include "user_frame.h"
 
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR_CODE(v) (((v) == 8) | (((v) >= 10) & ((v) <= 14)) | ((v) == 17) | \
@@ -101,20 +102,11 @@ trap_from_user:
 	pushq %rdx
 	pushq %rcx
 	pushq %rax
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %rbx
-	pushq %rbp
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	push_user_regs_low
 	cld
 	movq %rdi, %rsi
-	movq 15 * 8(%rsp), %rdx /* the error code, in orig_rax's slot */
-	movq $-1, 15 * 8(%rsp)
+	movq USER_REGS_ORIG_RAX(%rsp), %rdx /* the error code, in orig_rax's slot */
+	movq $-1, USER_REGS_ORIG_RAX(%rsp)
 	movq %rsp, %rdi
 	subq $8, %rsp /* 21 slots: realign to 16 for the call */
 	call user_trap_dispatch
